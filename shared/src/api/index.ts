@@ -1,0 +1,2 @@
+export * from './dto.ts';
+export * from './run-events.ts';

@@ -1,0 +1,12 @@
+export {
+  EXPRESSION_GLOBALS,
+  checkExpressionSyntax,
+  collectTemplates,
+  expressionBody,
+  extractNodeReferences,
+  isTemplate,
+  parseTemplate,
+  type FoundTemplate,
+  type ParsedTemplate,
+  type TemplatePart,
+} from './template.ts';
