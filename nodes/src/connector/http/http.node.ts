@@ -1,0 +1,57 @@
+import { defineNode, emit } from '@countersign/shared';
+import { z } from 'zod';
+import { buildRequest, httpStatusError, readBody, transportError } from './http-exchange.ts';
+
+// RFC 9110 token characters; anything else makes the HTTP client throw before sending.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+const config = z
+  .strictObject({
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).meta({ title: 'Method' }),
+    url: z.url({ protocol: /^https?$/ }).meta({ title: 'URL', description: 'An http or https address, e.g. https://erp.example.com/api/invoices.' }),
+    headers: z
+      .record(z.string().regex(HEADER_NAME, 'Not a valid header name'), z.string().regex(/^[^\r\n\0]*$/, 'Header values cannot contain line breaks'))
+      .optional()
+      .meta({ title: 'Headers', description: 'Extra request headers. Idempotency-Key is always set by Countersign.' }),
+    body: z
+      .unknown()
+      .optional()
+      .meta({ title: 'Body', description: 'Text is sent as is; anything else is sent as JSON (Content-Type application/json unless you set one).' }),
+    timeoutMs: z.number().int().min(1).max(300_000).default(30_000).meta({ title: 'Timeout (ms)', description: 'Give up after this long.' }),
+    businessKey: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({
+        title: 'Business key',
+        description: 'Distinguishes several calls of this node in one run (e.g. {{ $input.invoiceId }}); part of the Idempotency-Key.',
+      }),
+    failOnHttpError: z
+      .boolean()
+      .default(true)
+      .meta({ title: 'Fail on HTTP error', description: 'Treat a non-2xx answer as a failure (retried when it may be temporary).' }),
+  })
+  .refine((value) => value.method !== 'GET' || value.body === undefined, { path: ['body'], message: 'A GET request cannot have a body' });
+
+/** Calls an HTTP API with an idempotency key that stays the same across retries and restarts. */
+export const connectorHttpNode = defineNode({
+  type: 'connector.http',
+  version: 1,
+  category: 'connector',
+  title: 'HTTP request',
+  description: 'Calls an API (ERP, bank, ticketing) and outputs its status, headers and body; safe to retry.',
+  config,
+  ports: { in: ['in'], out: ['out'] },
+  effect: 'external',
+  execute: async (_input, ctx) => {
+    const { method, url, failOnHttpError, businessKey } = ctx.config;
+    const request = buildRequest(ctx.config, ctx.idempotencyKey(businessKey));
+    const response = await ctx.http.request(request, ctx.signal).catch((thrown: unknown) => {
+      throw transportError(thrown, method, url, ctx.signal, ctx.node.id);
+    });
+    const ok = response.status >= 200 && response.status < 300;
+    if (!ok && failOnHttpError) throw httpStatusError(method, url, response, ctx.node.id);
+    return emit('out', { status: response.status, headers: response.headers, body: readBody(response) });
+  },
+});

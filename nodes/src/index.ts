@@ -1,0 +1,22 @@
+export { nodeDefinitions, registry } from './registry.ts';
+export { connectorHttpNode } from './connector/http/http.node.ts';
+export { dataCodeNode } from './data/code/code.node.ts';
+export { dataSetNode } from './data/set/set.node.ts';
+export { flowIfNode } from './flow/if/if.node.ts';
+export { flowJoinNode } from './flow/join/join.node.ts';
+export { flowSwitchNode } from './flow/switch/switch.node.ts';
+export { flowWaitNode } from './flow/wait/wait.node.ts';
+export { triggerManualNode } from './trigger/manual/manual.node.ts';
+export { triggerWebhookNode } from './trigger/webhook/webhook.node.ts';
+export {
+  FAKE_NOW,
+  fakeContext,
+  fakeHttp,
+  fakeLogger,
+  fakeSandbox,
+  type FakeContextOverrides,
+  type FakeHttp,
+  type FakeLogger,
+  type FakeSandbox,
+} from './testing/fake-context.ts';
+export { runNode } from './testing/run-node.ts';

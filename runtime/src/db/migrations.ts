@@ -1,0 +1,129 @@
+import type { Knex } from 'knex';
+
+interface Migration {
+  name: string;
+  up(knex: Knex): Promise<void>;
+}
+
+/**
+ * The schema, in order. Migrations are append-only: a shipped migration is never edited.
+ * Every table carries tenant_id so that each query can be scoped to one tenant.
+ */
+const MIGRATIONS: Migration[] = [
+  {
+    name: '0001_core',
+    async up(knex) {
+      await knex.schema.createTable('tenants', (t) => {
+        t.text('id').primary();
+        t.text('name').notNullable();
+        t.text('parent_id').references('tenants.id');
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+      });
+      await knex.schema.createTable('users', (t) => {
+        t.text('id').primary();
+        t.text('tenant_id').notNullable().references('tenants.id');
+        t.text('email').notNullable().unique();
+        t.text('name').notNullable();
+        t.text('password_hash').notNullable();
+        t.jsonb('roles').notNullable().defaultTo('[]');
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+      });
+      await knex.schema.createTable('runtime_settings', (t) => {
+        t.text('key').primary();
+        t.jsonb('value').notNullable();
+      });
+      await knex.schema.createTable('workflows', (t) => {
+        t.text('id').primary();
+        t.text('tenant_id').notNullable().references('tenants.id');
+        t.text('name').notNullable();
+        t.text('description');
+        t.jsonb('draft').notNullable();
+        t.timestamp('draft_updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.text('created_by').notNullable();
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.index(['tenant_id', 'created_at']);
+      });
+      await knex.schema.createTable('workflow_versions', (t) => {
+        t.text('tenant_id').notNullable().references('tenants.id');
+        t.text('workflow_id').notNullable().references('workflows.id');
+        t.integer('version').notNullable();
+        t.text('hash').notNullable();
+        t.jsonb('graph').notNullable();
+        t.text('status').notNullable().defaultTo('draft');
+        t.text('created_by').notNullable();
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.primary(['workflow_id', 'version']);
+      });
+      await knex.schema.createTable('runs', (t) => {
+        t.text('id').primary();
+        t.text('tenant_id').notNullable().references('tenants.id');
+        t.text('workflow_id').notNullable().references('workflows.id');
+        t.integer('version').notNullable();
+        t.text('version_hash').notNullable();
+        t.text('status').notNullable();
+        t.text('trigger').notNullable();
+        t.boolean('is_test').notNullable().defaultTo(false);
+        t.jsonb('input');
+        t.jsonb('output');
+        t.jsonb('error');
+        t.text('requested_by');
+        t.integer('event_seq').notNullable().defaultTo(0);
+        // Claimable work: a worker may take the run when ready_at <= now() and no live lease is held.
+        t.timestamp('ready_at', { useTz: true });
+        t.text('locked_by');
+        t.timestamp('locked_until', { useTz: true });
+        t.boolean('cancel_requested').notNullable().defaultTo(false);
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.timestamp('started_at', { useTz: true });
+        t.timestamp('finished_at', { useTz: true });
+        t.index(['tenant_id', 'workflow_id', 'created_at']);
+      });
+      await knex.raw('CREATE INDEX runs_ready_idx ON runs (ready_at) WHERE ready_at IS NOT NULL');
+      await knex.schema.createTable('run_steps', (t) => {
+        t.text('run_id').notNullable().references('runs.id');
+        t.text('node_id').notNullable();
+        t.text('tenant_id').notNullable();
+        t.text('status').notNullable();
+        t.integer('attempt').notNullable().defaultTo(0);
+        t.text('port');
+        t.jsonb('input');
+        t.jsonb('output');
+        t.jsonb('error');
+        // Suspension data of a waiting step, and when it wakes (timer) or retries (backoff).
+        t.jsonb('state');
+        t.timestamp('wake_at', { useTz: true });
+        t.timestamp('started_at', { useTz: true });
+        t.timestamp('finished_at', { useTz: true });
+        t.integer('position').notNullable().defaultTo(0);
+        t.primary(['run_id', 'node_id']);
+      });
+      await knex.schema.createTable('run_events', (t) => {
+        t.text('run_id').notNullable().references('runs.id');
+        t.integer('seq').notNullable();
+        t.text('tenant_id').notNullable();
+        t.text('type').notNullable();
+        t.text('node_id');
+        t.timestamp('at', { useTz: true }).notNullable();
+        t.jsonb('data');
+        t.primary(['run_id', 'seq']);
+      });
+    },
+  },
+];
+
+const TABLE = 'countersign_migrations';
+
+/** Applies every migration not yet applied, each in its own transaction, under an advisory lock. */
+export async function runMigrations(knex: Knex): Promise<void> {
+  await knex.transaction(async (trx) => {
+    // Several processes may start at once on one PostgreSQL: one migrates, the others wait.
+    await trx.raw('SELECT pg_advisory_xact_lock(7312001)');
+    await trx.raw(`CREATE TABLE IF NOT EXISTS ${TABLE} (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const applied = new Set((await trx(TABLE).select('name')).map((row: { name: string }) => row.name));
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.name)) continue;
+      await migration.up(trx);
+      await trx(TABLE).insert({ name: migration.name });
+    }
+  });
+}

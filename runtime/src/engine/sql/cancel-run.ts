@@ -1,0 +1,23 @@
+import type { Knex } from 'knex';
+import { jsonb } from './step-rows.ts';
+
+/**
+ * Cancels a run inside the caller's transaction, which holds the run row locked: open steps are
+ * cancelled, the run is closed and `run.cancelled` is appended after `eventSeq`.
+ */
+export async function applyCancellation(trx: Knex.Transaction, runId: string, tenantId: string, eventSeq: number, reason: string): Promise<void> {
+  await trx('run_steps')
+    .where({ run_id: runId })
+    .whereIn('status', ['queued', 'running', 'waiting'])
+    .update({ status: 'cancelled', finished_at: trx.fn.now(), wake_at: null });
+  await trx('run_events').insert({ run_id: runId, seq: eventSeq + 1, tenant_id: tenantId, type: 'run.cancelled', node_id: null, at: new Date(), data: jsonb({ reason }) });
+  await trx('runs').where({ id: runId }).update({
+    status: 'cancelled',
+    event_seq: eventSeq + 1,
+    finished_at: trx.fn.now(),
+    ready_at: null,
+    locked_by: null,
+    locked_until: null,
+    cancel_requested: false,
+  });
+}
