@@ -10,6 +10,8 @@ import { pickTrigger } from './run-graph.ts';
 import { applyCancellation } from './sql/cancel-run.ts';
 import { claimRuns, type ClaimedRun } from './sql/claim-runs.ts';
 import { insertRun } from './sql/insert-run.ts';
+import { loadSteps } from './sql/step-rows.ts';
+import type { StepRecord } from './run-state.ts';
 import { releaseLeases, renewLeases } from './sql/renew-leases.ts';
 import { VersionCache } from './version-cache.ts';
 
@@ -61,7 +63,8 @@ export class Engine {
   private readonly pollMs: number;
   private running = false;
   private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
+  private wakeRequested = false;
+  private wakeSleeper: (() => void) | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: EngineOptions) {
@@ -70,8 +73,8 @@ export class Engine {
     this.pollMs = options.pollMs ?? 250;
     this.events.setMaxListeners(0);
     this.versions = new VersionCache(options.knex, options.registry);
-    this.committer = new Committer(options.knex, this.workerId, this.leaseMs, (runIds) => {
-      for (const runId of runIds) this.events.emit('committed', runId);
+    this.committer = new Committer(options.knex, this.workerId, this.leaseMs, (runs) => {
+      for (const run of runs) this.events.emit('committed', run.runId, run.status);
     });
     this.deps = {
       knex: options.knex,
@@ -115,8 +118,8 @@ export class Engine {
       input: request.input ?? null,
       requestedBy: request.requestedBy ?? null,
     });
-    this.events.emit('committed', runId);
-    this.wake?.();
+    this.events.emit('committed', runId, 'queued');
+    this.notify();
     return { runId, version: row.version, versionHash: row.hash };
   }
 
@@ -141,13 +144,13 @@ export class Engine {
       await applyCancellation(trx, runId, tenantId, run.event_seq, 'Cancelled on request');
       return 'cancelled' as const;
     });
-    if (status === 'cancelled') this.events.emit('committed', runId);
+    if (status === 'cancelled') this.events.emit('committed', runId, 'cancelled');
     this.active.get(runId)?.cancel.abort();
     return status;
   }
 
-  /** Calls `listener(runId)` after this process commits events of a run. */
-  onCommitted(listener: (runId: string) => void): () => void {
+  /** Calls `listener(runId, status)` after this process commits events of a run (status: the run's status after the commit). */
+  onCommitted(listener: (runId: string, status: RunStatus) => void): () => void {
     this.events.on('committed', listener);
     return () => this.events.off('committed', listener);
   }
@@ -168,7 +171,7 @@ export class Engine {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.wake?.();
+    this.notify();
     for (const active of this.active.values()) active.stop.abort();
     await this.loop;
     await Promise.allSettled([...this.active.values()].map((a) => a.done));
@@ -176,9 +179,10 @@ export class Engine {
     await releaseLeases(this.options.knex, this.workerId).catch((error: unknown) => this.options.log.error({ err: error }, 'releasing leases failed'));
   }
 
-  /** Wakes the claim loop (new work was queued by this process). */
+  /** Wakes the claim loop (new work was queued by this process); a wake during a claim is not lost. */
   notify(): void {
-    this.wake?.();
+    this.wakeRequested = true;
+    this.wakeSleeper?.();
   }
 
   /** Runs being worked on by this process now. */
@@ -190,48 +194,50 @@ export class Engine {
     const { knex, log } = this.options;
     let idle = 0;
     while (this.running) {
+      this.wakeRequested = false;
       const free = this.concurrency - this.active.size;
       let claimed: ClaimedRun[] = [];
       if (free > 0) {
         try {
           claimed = await claimRuns(knex, this.workerId, free, this.leaseMs);
+          const steps = await loadSteps(knex, claimed.map((run) => run.id));
+          for (const run of claimed) this.launch(run, steps.get(run.id) ?? []);
         } catch (error) {
           log.error({ err: error }, 'claiming work failed');
         }
       }
-      for (const run of claimed) this.launch(run);
       if (claimed.length > 0 && claimed.length === free) {
         idle = 0;
-        await this.sleep(0, true);
         continue;
       }
       idle = claimed.length > 0 ? 0 : idle + 1;
-      // Poll quickly right after work, slower when idle; commits and new runs wake the loop early.
-      await this.sleep(Math.min(this.pollMs, 10 * 2 ** Math.min(idle, 5)), false);
+      // Poll quickly right after work, slower when idle; commits and new runs of this process wake it early.
+      await this.sleep(Math.min(this.pollMs, 5 * 2 ** Math.min(idle, 6)));
     }
   }
 
-  private launch(run: ClaimedRun): void {
+  private launch(run: ClaimedRun, steps: StepRecord[]): void {
     const stop = new AbortController();
     const cancel = new AbortController();
-    const done = processRun(run, this.deps, { stop: stop.signal, cancel: cancel.signal })
+    const done = processRun(run, steps, this.deps, { stop: stop.signal, cancel: cancel.signal })
       .catch((error: unknown) => this.options.log.error({ err: error, runId: run.id }, 'processing a run failed; it will be retried after its lease expires'))
       .finally(() => {
         this.active.delete(run.id);
-        this.wake?.();
+        this.notify();
       });
     this.active.set(run.id, { stop, cancel, done });
   }
 
-  private sleep(ms: number, immediate: boolean): Promise<void> {
+  private sleep(ms: number): Promise<void> {
+    if (this.wakeRequested || !this.running) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
+        this.wakeSleeper = undefined;
         resolve();
-      }
-      this.wake = immediate ? undefined : done;
-      if (immediate) setImmediate(done);
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeSleeper = done;
     });
   }
 

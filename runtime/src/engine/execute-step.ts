@@ -102,7 +102,9 @@ export async function executeStep(invocation: StepInvocation, services: StepServ
       ...(invocation.resumed ? { resumed: invocation.resumed } : {}),
     };
     try {
-      return await withTimeout(Promise.resolve(definition.execute(invocation.input, ctx)), invocation.timeoutMs, controller, node.label);
+      const work = Promise.resolve(definition.execute(invocation.input, ctx));
+      // Pure nodes are bounded by the sandbox's own limits; a timer per step would only cost time.
+      return await (definition.effect === 'pure' ? work : withTimeout(work, invocation.timeoutMs, controller, node.label));
     } finally {
       invocation.signal.removeEventListener('abort', onAbort);
     }

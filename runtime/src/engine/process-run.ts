@@ -15,7 +15,6 @@ import { executeStep } from './execute-step.ts';
 import { backoffDelay, retryPolicyOf } from './retry-policy.ts';
 import { RunState, type StepRecord } from './run-state.ts';
 import type { ClaimedRun } from './sql/claim-runs.ts';
-import { loadSteps } from './sql/step-rows.ts';
 import type { VersionCache } from './version-cache.ts';
 
 /** `stop`: finish the current step and give the run back (shutdown). `cancel`: abort the current step (run cancelled). */
@@ -43,10 +42,10 @@ export interface ProcessDeps {
  * effect, and again with its result) or with the end of the claim. A crash re-executes only what was not
  * committed; external steps re-run with the same idempotency key.
  */
-export async function processRun(claimed: ClaimedRun, deps: ProcessDeps, control: RunControl): Promise<void> {
+export async function processRun(claimed: ClaimedRun, loaded: StepRecord[], deps: ProcessDeps, control: RunControl): Promise<void> {
   const log = deps.log.child({ runId: claimed.id, tenantId: claimed.tenant_id });
   const graph = await deps.versions.get(claimed.workflow_id, claimed.version, claimed.version_hash);
-  const state = new RunState(graph, await loadSteps(deps.knex, claimed.id));
+  const state = new RunState(graph, loaded);
   let seq = claimed.event_seq;
   let events: PendingEvent[] = [];
   let status: RunStatus = 'running';

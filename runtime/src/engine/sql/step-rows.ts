@@ -44,7 +44,7 @@ export function toStepRecord(row: StepRow): StepRecord {
   };
 }
 
-/** The row to write for a step. */
+/** The row to write for a step (JSON columns as values: the bulk write sends all rows as one JSON document). */
 export function toStepRow(runId: string, tenantId: string, step: StepRecord): Record<string, unknown> {
   return {
     run_id: runId,
@@ -53,10 +53,10 @@ export function toStepRow(runId: string, tenantId: string, step: StepRecord): Re
     status: step.status,
     attempt: step.attempt,
     port: step.port,
-    input: jsonb(step.input),
-    output: jsonb(step.output),
-    error: jsonb(step.error),
-    state: jsonb(step.state),
+    input: step.input ?? null,
+    output: step.output ?? null,
+    error: step.error,
+    state: step.state ?? null,
     wake_at: step.wakeAt,
     started_at: step.startedAt,
     finished_at: step.finishedAt,
@@ -64,8 +64,11 @@ export function toStepRow(runId: string, tenantId: string, step: StepRecord): Re
   };
 }
 
-/** Every step of a run. */
-export async function loadSteps(knex: Knex, runId: string): Promise<StepRecord[]> {
-  const rows: StepRow[] = await knex('run_steps').where({ run_id: runId }).orderBy('position');
-  return rows.map(toStepRecord);
+/** Every step of each of the given runs, by run id (one query for a whole claim). */
+export async function loadSteps(knex: Knex, runIds: string[]): Promise<Map<string, StepRecord[]>> {
+  const byRun = new Map<string, StepRecord[]>(runIds.map((id) => [id, []]));
+  if (runIds.length === 0) return byRun;
+  const result = await knex.raw<{ rows: StepRow[] }>('SELECT * FROM run_steps WHERE run_id = ANY(?) ORDER BY run_id, position', [runIds]);
+  for (const row of result.rows) byRun.get(row.run_id)?.push(toStepRecord(row));
+  return byRun;
 }
