@@ -7,7 +7,8 @@ export default defineConfig({
     projects: [
       { test: { name: 'shared', root: './shared', include: ['src/**/*.test.ts'] } },
       { test: { name: 'nodes', root: './nodes', include: ['src/**/*.test.ts'] } },
-      { test: { name: 'runtime', root: './runtime', include: ['src/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
+      // isolated-vm needs V8's startup snapshot off on Node 20+ (its README).
+      { test: { name: 'runtime', root: './runtime', include: ['src/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000, execArgv: ['--no-node-snapshot'] } },
       { test: { name: 'editor', root: './editor', include: ['src/**/*.test.{ts,tsx}'] } },
       {
         test: {
@@ -15,6 +16,7 @@ export default defineConfig({
           root: './test',
           include: ['src/**/*.test.ts'],
           fileParallelism: false,
+          execArgv: ['--no-node-snapshot'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
