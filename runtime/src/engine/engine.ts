@@ -83,6 +83,7 @@ export class Engine {
       sandbox: options.sandbox,
       http: options.http,
       log: options.log,
+      workerId: this.workerId,
       maxStepsPerClaim: options.maxStepsPerClaim ?? 500,
       defaultTimeoutMs: options.defaultTimeoutMs ?? { pure: 30_000, external: 60_000 },
     };

@@ -31,6 +31,8 @@ export interface ProcessDeps {
   sandbox: ExpressionSandbox;
   http: HttpClient;
   log: Logger;
+  /** Recorded on each started step, so an operator can see which process ran it. */
+  workerId: string;
   /** Steps one claim may execute before the run goes back to the queue (fairness between runs). */
   maxStepsPerClaim: number;
   defaultTimeoutMs: { pure: number; external: number };
@@ -91,7 +93,7 @@ export async function processRun(claimed: ClaimedRun, loaded: StepRecord[], deps
     // A step found 'running' was orphaned by a crash: it runs again as the same attempt.
     if (step.status !== 'running' && resumed === undefined) step.attempt += 1;
     Object.assign(step, { status: 'running', startedAt: step.startedAt ?? now, dirty: true });
-    emitEvent('step.started', step.nodeId, { attempt: step.attempt, ...(resumed ? { resumed: true } : {}) });
+    emitEvent('step.started', step.nodeId, { attempt: step.attempt, worker: deps.workerId, ...(resumed ? { resumed: true } : {}) });
     if (external && (await commit({ readyAt: now, release: false, terminal: false })) !== 'committed') return;
 
     const began = performance.now();

@@ -70,3 +70,13 @@ describe('RunState', () => {
     expect(state.readySteps(new Date(at.getTime() + 1000)).map((s) => s.nodeId)).toEqual(['t']);
   });
 });
+
+describe('RunState after a crash', () => {
+  it('offers a step left running by a dead process for execution again', () => {
+    const graph = compileGraph(GraphSchema.parse({ schemaVersion: 1, nodes: [node('t', 'trigger.manual')], edges: [] }), 'hash', registry);
+    const orphan = { nodeId: 't', status: 'running' as const, attempt: 1, port: null, input: {}, output: null, error: null, state: null, wakeAt: null, startedAt: at, finishedAt: null, position: 0, dirty: false };
+    const state = new RunState(graph, [orphan]);
+    expect(state.readySteps(at).map((s) => s.nodeId)).toEqual(['t']);
+    expect(state.isSettled()).toBe(false);
+  });
+});

@@ -63,12 +63,15 @@ export class RunState {
     return skipped;
   }
 
-  /** Steps that can run now: queued ones whose backoff has passed, and waiting ones whose timer is due. */
+  /**
+   * Steps that can run now: queued ones whose backoff has passed, waiting ones whose timer is due, and
+   * running ones: a step loaded as 'running' was orphaned by a process that died, and runs again.
+   */
   readySteps(now: Date): StepRecord[] {
     const ready: StepRecord[] = [];
     for (const step of this.steps.values()) {
       const due = step.wakeAt === null || step.wakeAt.getTime() <= now.getTime();
-      if (step.status === 'queued' && due) ready.push(step);
+      if ((step.status === 'queued' && due) || step.status === 'running') ready.push(step);
       else if (step.status === 'waiting' && step.wakeAt !== null && due) ready.push(step);
     }
     return ready.sort((a, b) => a.position - b.position);

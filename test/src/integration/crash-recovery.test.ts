@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiClient } from '../support/api-client.ts';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../support/databases.ts';
+import { startHttpTarget, type HttpTarget } from '../support/http-target.ts';
+import { freePort, startRuntime, type RuntimeProcess } from '../support/runtime-process.ts';
+
+const POSTS = 8;
+
+function postingChain(targetUrl: string) {
+  const nodes = [{ id: 'start', type: 'trigger.manual', typeVersion: 1, label: 'Start', position: { x: 0, y: 0 }, config: {} }];
+  const edges = [];
+  for (let i = 1; i <= POSTS; i++) {
+    nodes.push({
+      id: `post${i}`,
+      type: 'connector.http',
+      typeVersion: 1,
+      label: `Post ${i}`,
+      position: { x: i * 200, y: 0 },
+      config: { method: 'POST', url: `${targetUrl}/post/${i}`, body: { invoice: '{{ $input.invoice }}', line: i } } as never,
+    });
+    edges.push({ id: `e${i}`, source: i === 1 ? 'start' : `post${i - 1}`, target: `post${i}` });
+  }
+  return { nodes, edges };
+}
+
+describe.each(databaseKinds())('a runtime killed mid-run (%s)', (kind) => {
+  let db: TestDatabase | undefined;
+  let target: HttpTarget | undefined;
+  let runtime: RuntimeProcess | undefined;
+
+  afterEach(async () => {
+    await runtime?.stop();
+    await target?.close();
+    await db?.drop();
+  });
+
+  it('resumes after a restart: every step once in the result, one idempotency key per step at the target', async () => {
+    db = await createTestDatabase(kind);
+    target = await startHttpTarget(150);
+    const env = { ...db.env, COUNTERSIGN_LEASE_MS: '1500' };
+    const port = await freePort();
+    runtime = await startRuntime(env, port);
+    const api = await ApiClient.login(runtime.baseUrl);
+    const workflowId = await api.createVersionedWorkflow('Crash test', postingChain(target.url));
+    const runId = await api.startRun(workflowId, { invoice: 'INV-CRASH-1' });
+
+    // Kill the process once a few posts went out, while one is in flight.
+    const deadline = Date.now() + 30_000;
+    while (target.seen.length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(target.seen.length).toBeGreaterThanOrEqual(3);
+    await runtime.kill();
+    const seenAtKill = target.seen.length;
+    expect(seenAtKill).toBeLessThan(POSTS);
+
+    runtime = await startRuntime(env, port);
+    const again = await ApiClient.login(runtime.baseUrl);
+    const run = await again.waitForRun(runId);
+    expect(run.status).toBe('succeeded');
+    expect(run.steps.map((step) => step.nodeId)).toEqual(['start', ...Array.from({ length: POSTS }, (_, i) => `post${i + 1}`)]);
+    expect(run.steps.every((step) => step.status === 'succeeded')).toBe(true);
+
+    const keysByPath = new Map<string, Set<string | undefined>>();
+    for (const request of target.seen) {
+      const keys = keysByPath.get(request.path) ?? new Set();
+      keys.add(request.idempotencyKey);
+      keysByPath.set(request.path, keys);
+    }
+    expect(keysByPath.size).toBe(POSTS);
+    for (const keys of keysByPath.values()) expect(keys.size).toBe(1);
+    const distinct = new Set(target.seen.map((request) => request.idempotencyKey));
+    expect(distinct.size).toBe(POSTS);
+    // At most the step that was in flight at the kill is delivered twice, and with its original key.
+    expect(target.seen.length).toBeLessThanOrEqual(POSTS + 1);
+  });
+});
