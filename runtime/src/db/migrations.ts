@@ -109,6 +109,15 @@ const MIGRATIONS: Migration[] = [
       });
     },
   },
+  {
+    name: '0002_run_takeovers',
+    async up(knex) {
+      // Claims that found the previous holder gone (crashed, or its lease ran out) since the last clean release.
+      await knex.schema.alterTable('runs', (t) => {
+        t.integer('takeovers').notNullable().defaultTo(0);
+      });
+    },
+  },
 ];
 
 const TABLE = 'countersign_migrations';

@@ -146,6 +146,7 @@ async function updateRuns(trx: Knex.Transaction, patches: Record<string, unknown
         output = CASE WHEN p.set_output THEN p.output ELSE r.output END,
         error = CASE WHEN p.set_error THEN p.error ELSE r.error END,
         locked_by = CASE WHEN p.release THEN NULL ELSE r.locked_by END,
+        takeovers = CASE WHEN p.release THEN 0 ELSE r.takeovers END,
         locked_until = CASE WHEN p.release THEN NULL ELSE now() + (? * interval '1 millisecond') END
       FROM jsonb_to_recordset(?::jsonb) AS p(id text, status text, event_seq int, ready_at timestamptz, started_at timestamptz,
         finished_at timestamptz, set_output boolean, output jsonb, set_error boolean, error jsonb, release boolean)

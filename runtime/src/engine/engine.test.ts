@@ -171,4 +171,26 @@ describe('engine', () => {
     await expect(h.engine.cancelRun(h.tenantId, runId)).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(h.engine.cancelRun('other-tenant', runId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('fails a step that keeps stopping the runtime instead of crashing it again and again', async () => {
+    const id = await h.saveWorkflow({
+      nodes: [node('start', 'trigger.manual'), node('pause', 'flow.wait', { durationMs: 60_000 }), node('after', 'data.set', { fields: { x: 1 } })],
+      edges: [edge('start', 'pause'), edge('pause', 'after')],
+    });
+    const runId = await runOf(id, {});
+    await h.waitFor(runId, ['waiting']);
+    // As if two processes had died while running "pause": it is left running, under a lapsed lease.
+    await h.db.knex('run_steps').where({ run_id: runId, node_id: 'pause' }).update({ status: 'running' });
+    await h.db.knex('runs').where({ id: runId }).update({ status: 'running', locked_by: 'worker-gone', locked_until: new Date(Date.now() - 1000), ready_at: new Date(), takeovers: 2 });
+    h.engine.notify();
+    expect(await h.waitFor(runId)).toBe('failed');
+    const run = await h.db.knex('runs').where({ id: runId }).first();
+    expect(run.error).toMatchObject({ code: 'INTERNAL', nodeId: 'pause' });
+    expect(run.error.message).toMatch(/interrupted by 3 runtime stops/);
+    expect(run.takeovers).toBe(0);
+    expect((await stepsOf(runId)).map((s) => [s.node_id, s.status])).toEqual([
+      ['start', 'succeeded'],
+      ['pause', 'failed'],
+    ]);
+  });
 });

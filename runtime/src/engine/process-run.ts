@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import {
+  CountersignError,
   serializeError,
   toCountersignError,
   type HttpClient,
@@ -16,6 +17,9 @@ import { backoffDelay, retryPolicyOf } from './retry-policy.ts';
 import { RunState, type StepRecord } from './run-state.ts';
 import type { ClaimedRun } from './sql/claim-runs.ts';
 import type { VersionCache } from './version-cache.ts';
+
+const SUSPECT_AFTER = 2;
+const FAIL_AFTER = 3;
 
 /** `stop`: finish the current step and give the run back (shutdown). `cancel`: abort the current step (run cancelled). */
 export interface RunControl {
@@ -81,6 +85,11 @@ export async function processRun(claimed: ClaimedRun, loaded: StepRecord[], deps
   };
 
   for (const id of state.settleTriggers()) emitEvent('step.skipped', id);
+  // A run whose previous holders vanished mid-claim may hold a step that brings the process down
+  // (an expression exhausting memory kills it outright). After SUSPECT_AFTER takeovers every step is
+  // committed as started before it runs, so that the next takeover finds the culprit 'running';
+  // after FAIL_AFTER that step is failed instead of being run again.
+  const careful = claimed.takeovers >= SUSPECT_AFTER;
   let executed = 0;
   while (executed < deps.maxStepsPerClaim && !control.stop.aborted && !control.cancel.aborted) {
     const now = new Date();
@@ -89,12 +98,25 @@ export async function processRun(claimed: ClaimedRun, loaded: StepRecord[], deps
     const compiled = graph.nodes.get(step.nodeId);
     if (!compiled) throw new Error(`Step ${step.nodeId} has no node in version ${graph.hash}`);
     const external = compiled.definition.effect === 'external';
+    if (step.status === 'running' && claimed.takeovers >= FAIL_AFTER) {
+      const error = new CountersignError('INTERNAL', `"${compiled.node.label}" was interrupted by ${claimed.takeovers} runtime stops in a row; it is failed so that it cannot stop the runtime again`, { nodeId: step.nodeId, retryable: false });
+      const serialized = serializeError(error);
+      Object.assign(step, { status: 'failed', error: serialized, finishedAt: now, dirty: true });
+      emitEvent('step.failed', step.nodeId, { attempt: step.attempt, error: serialized, handled: false });
+      state.cancelOpen(now);
+      status = 'failed';
+      runError = serialized;
+      emitEvent('run.failed', undefined, { error: serialized });
+      log.error({ nodeId: step.nodeId, takeovers: claimed.takeovers }, 'step failed after repeated runtime stops');
+      await commit({ readyAt: null, release: true, terminal: true });
+      return;
+    }
     const resumed = step.status === 'waiting' ? { at: now.toISOString(), data: step.state } : undefined;
     // A step found 'running' was orphaned by a crash: it runs again as the same attempt.
     if (step.status !== 'running' && resumed === undefined) step.attempt += 1;
     Object.assign(step, { status: 'running', startedAt: step.startedAt ?? now, dirty: true });
     emitEvent('step.started', step.nodeId, { attempt: step.attempt, worker: deps.workerId, ...(resumed ? { resumed: true } : {}) });
-    if (external && (await commit({ readyAt: now, release: false, terminal: false })) !== 'committed') return;
+    if ((external || careful) && (await commit({ readyAt: now, release: false, terminal: false })) !== 'committed') return;
 
     const began = performance.now();
     let result: NodeResult | undefined;
@@ -158,7 +180,7 @@ export async function processRun(claimed: ClaimedRun, loaded: StepRecord[], deps
         return;
       }
     }
-    if (external && (await commit({ readyAt: new Date(), release: false, terminal: false })) !== 'committed') return;
+    if ((external || careful) && (await commit({ readyAt: new Date(), release: false, terminal: false })) !== 'committed') return;
   }
 
   if (state.isSettled()) {
