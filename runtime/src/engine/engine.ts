@@ -40,6 +40,8 @@ export interface StartRunRequest {
   version?: number | undefined;
   input: unknown;
   trigger: 'manual' | 'webhook';
+  /** The trigger node to start at (e.g. the webhook trigger whose path matched); picked by trigger kind when absent. */
+  triggerNodeId?: string | undefined;
   isTest?: boolean;
   requestedBy?: string | null;
 }
@@ -102,7 +104,10 @@ export class Engine {
         : new CountersignError('NOT_FOUND', `Version ${request.version} of this workflow does not exist`);
     }
     const graph = await this.versions.get(request.workflowId, row.version, row.hash);
-    const triggerNodeId = pickTrigger(graph, request.trigger);
+    const triggerNodeId = request.triggerNodeId ?? pickTrigger(graph, request.trigger);
+    if (request.triggerNodeId !== undefined && !graph.triggers.includes(request.triggerNodeId)) {
+      throw new CountersignError('CONFLICT', `Node "${request.triggerNodeId}" is not a trigger of version ${row.version}`);
+    }
     if (triggerNodeId === undefined) {
       throw new CountersignError('CONFLICT', request.trigger === 'webhook' ? 'This workflow has no webhook trigger' : 'This workflow has no trigger');
     }
@@ -198,7 +203,9 @@ export class Engine {
       this.wakeRequested = false;
       const free = this.concurrency - this.active.size;
       let claimed: ClaimedRun[] = [];
-      if (free > 0) {
+      // Claim in batches: one claim (a commit) and one step load serve a quarter of the slots at once,
+      // rather than a claim per finished run; runs finish in groups anyway (group commit).
+      if (free >= Math.max(1, Math.ceil(this.concurrency / 4))) {
         try {
           claimed = await claimRuns(knex, this.workerId, free, this.leaseMs);
           const steps = await loadSteps(knex, claimed.map((run) => run.id));

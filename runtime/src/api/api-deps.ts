@@ -1,0 +1,15 @@
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import type { NodeRegistry } from '@countersign/shared';
+import type { Auth } from '../auth/auth.ts';
+import type { Engine } from '../engine/engine.ts';
+
+/** What the HTTP API and the run socket are built from. */
+export interface ApiDeps {
+  knex: Knex;
+  dialect: 'pglite' | 'postgres';
+  engine: Engine;
+  registry: NodeRegistry;
+  auth: Auth;
+  log: Logger;
+}

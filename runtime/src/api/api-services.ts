@@ -1,0 +1,17 @@
+import type { Auth } from '../auth/auth.ts';
+import type { NodeTypeInfo } from '@countersign/shared';
+import type { RunsService } from '../services/runs-service.ts';
+import type { WebhooksService } from '../services/webhooks-service.ts';
+import type { WorkflowsService } from '../services/workflows-service.ts';
+
+/** The services the route handlers call (the transport holds no logic of its own). */
+export interface ApiServices {
+  dialect: 'pglite' | 'postgres';
+  auth: Auth;
+  workflows: WorkflowsService;
+  runs: RunsService;
+  webhooks: WebhooksService;
+  nodeTypes: { list(): NodeTypeInfo[] };
+  /** The OpenAPI document of the route table. */
+  openApi(): Record<string, unknown>;
+}

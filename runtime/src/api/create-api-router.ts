@@ -1,0 +1,37 @@
+import express from 'express';
+import { createDemoErpRouter } from '../seed/demo-erp.ts';
+import { createNodeTypesService } from '../services/node-types-service.ts';
+import { createRunsService } from '../services/runs-service.ts';
+import { createWebhooksService } from '../services/webhooks-service.ts';
+import { createWorkflowsService } from '../services/workflows-service.ts';
+import type { ApiDeps } from './api-deps.ts';
+import type { ApiServices } from './api-services.ts';
+import { errorHandler, notFound } from './http-errors.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import { registerRoutes } from './register-routes.ts';
+import { requestLog } from './request-log.ts';
+import { createRouteTable } from './route-table.ts';
+
+/** The API (`/api/...`), webhooks (`/hooks/...`) and the demo ERP inbox, as one mountable router. */
+export function createApiRouter(deps: ApiDeps): express.Router {
+  const { knex, engine, registry, auth, log } = deps;
+  let openApi: Record<string, unknown> | undefined;
+  const services: ApiServices = {
+    dialect: deps.dialect,
+    auth,
+    workflows: createWorkflowsService(knex, registry),
+    runs: createRunsService(knex, engine),
+    webhooks: createWebhooksService(knex, engine),
+    nodeTypes: createNodeTypesService(registry),
+    openApi: () => (openApi ??= buildOpenApiDocument(routes, { title: 'Countersign runtime API', version: '0.1.0' })),
+  };
+  const routes = createRouteTable(services);
+
+  const router = express.Router();
+  router.use(requestLog(log));
+  registerRoutes(router, routes, auth);
+  router.use(createDemoErpRouter());
+  router.use(['/api', '/hooks'], notFound);
+  router.use(errorHandler(log));
+  return router;
+}

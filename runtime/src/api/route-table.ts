@@ -1,0 +1,11 @@
+import type { ApiServices } from './api-services.ts';
+import type { Route } from './route.ts';
+import { hookRoutes } from './routes/hook-routes.ts';
+import { runRoutes } from './routes/run-routes.ts';
+import { systemRoutes } from './routes/system-routes.ts';
+import { workflowRoutes } from './routes/workflow-routes.ts';
+
+/** The route table: every HTTP route of the API, registered with Express and described in OpenAPI from this one list. */
+export function createRouteTable(services: ApiServices): Route[] {
+  return [...systemRoutes(services), ...workflowRoutes(services), ...runRoutes(services), ...hookRoutes(services)];
+}

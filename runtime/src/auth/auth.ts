@@ -1,0 +1,81 @@
+import type { Knex } from 'knex';
+import { SignJWT, jwtVerify } from 'jose';
+import { CountersignError, type UserDto } from '@countersign/shared';
+import { loadOrCreateJwtSecret } from './jwt-secret.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+
+/** The signed-in user a request acts as; every query is scoped by its `tenantId`. */
+export type AuthUser = UserDto;
+
+/** Sign-in and token checks for the API and the socket. */
+export interface Auth {
+  /** Checks the password and issues a token; the same error for an unknown email and a wrong password. */
+  login(email: string, password: string): Promise<{ token: string; user: AuthUser }>;
+  /** The user of a token (401 UNAUTHENTICATED when it is bad, expired, or its user is gone). */
+  verify(token: string): Promise<AuthUser>;
+  hashPassword(password: string): Promise<string>;
+  verifyPassword(password: string, encoded: string): Promise<boolean>;
+}
+
+interface UserRow {
+  id: string;
+  tenant_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  roles: unknown;
+}
+
+const ISSUER = 'countersign';
+const TOKEN_LIFETIME = '12h';
+const WRONG_CREDENTIALS = 'Email or password is wrong';
+
+function toUser(row: UserRow): AuthUser {
+  const roles = Array.isArray(row.roles) ? row.roles.filter((role): role is string => typeof role === 'string') : [];
+  return { id: row.id, tenantId: row.tenant_id, email: row.email, name: row.name, roles };
+}
+
+/** Creates the auth service; without `jwtSecret` the database's shared secret is used (created once). */
+export async function createAuth(knex: Knex, jwtSecret?: string): Promise<Auth> {
+  const key = new TextEncoder().encode(jwtSecret ?? (await loadOrCreateJwtSecret(knex)));
+  // Compared against when the email is unknown, so both failures cost one scrypt.
+  const decoy = await hashPassword('countersign-decoy-password');
+
+  const findUser = (where: Record<string, string>): Promise<UserRow | undefined> => knex('users').where(where).first<UserRow | undefined>();
+
+  return {
+    async login(email, password) {
+      const row = await findUser({ email: email.trim().toLowerCase() });
+      const matches = await verifyPassword(password, row?.password_hash ?? decoy);
+      if (!row || !matches) throw new CountersignError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+      const user = toUser(row);
+      const token = await new SignJWT({ tid: user.tenantId, roles: user.roles })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(user.id)
+        .setIssuer(ISSUER)
+        .setIssuedAt()
+        .setExpirationTime(TOKEN_LIFETIME)
+        .sign(key);
+      return { token, user };
+    },
+
+    async verify(token) {
+      let sub: string | undefined;
+      let tid: unknown;
+      try {
+        const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, requiredClaims: ['sub', 'exp'] });
+        sub = payload.sub;
+        tid = payload['tid'];
+      } catch {
+        throw new CountersignError('UNAUTHENTICATED', 'The token is invalid or has expired: sign in again');
+      }
+      // The database, not the token, is the truth for roles and whether the user still exists.
+      const row = typeof sub === 'string' && typeof tid === 'string' ? await findUser({ id: sub, tenant_id: tid }) : undefined;
+      if (!row) throw new CountersignError('UNAUTHENTICATED', 'The user of this token no longer exists: sign in again');
+      return toUser(row);
+    },
+
+    hashPassword,
+    verifyPassword,
+  };
+}

@@ -1,0 +1,125 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import { resolve } from 'node:path';
+import express from 'express';
+import type { Logger } from 'pino';
+import { Server as SocketServer } from 'socket.io';
+import { registry as defaultRegistry } from '@countersign/nodes';
+import type { ClientToServerEvents, NodeRegistry, ServerToClientEvents } from '@countersign/shared';
+import { createApiRouter } from './api/create-api-router.ts';
+import { createAuth } from './auth/auth.ts';
+import { connectDatabase, type Database } from './db/connect.ts';
+import { Engine, type EngineOptions } from './engine/engine.ts';
+import { createHttpClient } from './engine/http-client.ts';
+import { createLogger } from './logging/logger.ts';
+import { createIvmSandbox } from './sandbox/ivm-sandbox.ts';
+import type { SandboxLimits } from './sandbox/expression-sandbox.ts';
+import { seedDemo, type SeedResult } from './seed/seed-demo.ts';
+import { attachRunSocket } from './socket/attach-run-socket.ts';
+
+/** How to build a runtime; everything has a default for the embedded single-process setup. */
+export interface RuntimeOptions {
+  /** PostgreSQL URL; PGlite in `dataDir` when absent. */
+  databaseUrl?: string | undefined;
+  dataDir?: string;
+  /** An already connected database (tests, partner apps that share one). */
+  database?: Database;
+  databasePoolMax?: number;
+  registry?: NodeRegistry;
+  /** `api` serves requests only, `worker` executes runs only, `all` does both. */
+  role?: 'all' | 'api' | 'worker';
+  jwtSecret?: string | undefined;
+  /** Seed the demo tenant, users and sample workflow when the database is empty. */
+  seed?: boolean;
+  demoPassword?: string | undefined;
+  /** Where the demo workflow posts invoices; the built-in demo ERP inbox when absent. */
+  demoErpUrl?: string | undefined;
+  logger?: Logger;
+  engine?: Partial<Pick<EngineOptions, 'concurrency' | 'leaseMs' | 'pollMs' | 'maxStepsPerClaim' | 'defaultTimeoutMs'>>;
+  sandbox?: Partial<SandboxLimits>;
+  /** The built editor to serve at `/` (editor/dist when it exists). */
+  editorDir?: string | undefined;
+}
+
+/** A runtime: mount `router` in any Express app and `attach` socket.io to its HTTP server, or `listen`. */
+export interface Runtime {
+  /** A complete app: the router plus the editor at `/`. */
+  app: express.Express;
+  /** The API (`/api/...`) and webhooks (`/hooks/...`), mountable under a prefix. */
+  router: express.Router;
+  /** Attaches socket.io (run events) to an HTTP server. */
+  attach(server: HttpServer, options?: { path?: string }): SocketServer<ClientToServerEvents, ServerToClientEvents>;
+  engine: Engine;
+  database: Database;
+  seed: SeedResult | undefined;
+  log: Logger;
+  /** Starts an HTTP server with the app and socket.io; resolves with it once listening. */
+  listen(port: number, host?: string): Promise<HttpServer>;
+  /** Stops the engine gracefully, closes sockets, servers and the database. */
+  close(): Promise<void>;
+}
+
+/** Builds a runtime: connects and migrates the database, seeds the demo, starts the engine (unless role is `api`). */
+export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
+  const log = options.logger ?? createLogger();
+  const registry = options.registry ?? defaultRegistry;
+  const database =
+    options.database ??
+    (await connectDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir ?? './data', ...(options.databasePoolMax ? { poolMax: options.databasePoolMax } : {}) }));
+  const ownsDatabase = options.database === undefined;
+  const { knex } = database;
+  const sandbox = createIvmSandbox(options.sandbox);
+  const engine = new Engine({ knex, registry, sandbox, http: createHttpClient(), log, ...options.engine });
+  const auth = await createAuth(knex, options.jwtSecret);
+  const seed = options.seed === false ? undefined : await seedDemo(knex, { registry, demoPassword: options.demoPassword, demoErpUrl: options.demoErpUrl, log });
+  const deps = { knex, dialect: database.dialect, engine, registry, auth, log };
+  const router = createApiRouter(deps);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(router);
+  const editorDir = options.editorDir ?? resolve(import.meta.dirname, '../../editor/dist');
+  if (existsSync(editorDir)) {
+    app.use(express.static(editorDir, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes of the editor fall back to its index page.
+    app.get(/^\/(?!api\/|hooks\/|socket\.io\/).*/, (_req, res) => res.sendFile(resolve(editorDir, 'index.html')));
+  }
+
+  const sockets: SocketServer[] = [];
+  const detachers: (() => void)[] = [];
+  const servers: HttpServer[] = [];
+  const attach = (server: HttpServer, attachOptions: { path?: string } = {}): SocketServer<ClientToServerEvents, ServerToClientEvents> => {
+    const io = new SocketServer<ClientToServerEvents, ServerToClientEvents>(server, { path: attachOptions.path ?? '/socket.io', cors: { origin: true } });
+    detachers.push(attachRunSocket(io, deps));
+    sockets.push(io);
+    return io;
+  };
+
+  if (options.role !== 'api') engine.start();
+
+  return {
+    app,
+    router,
+    attach,
+    engine,
+    database,
+    seed,
+    log,
+    listen: (port, host) =>
+      new Promise((resolvePromise, reject) => {
+        const server = createServer(app);
+        attach(server);
+        servers.push(server);
+        server.once('error', reject);
+        server.listen(port, host, () => resolvePromise(server));
+      }),
+    async close() {
+      await engine.stop();
+      for (const detach of detachers) detach();
+      await Promise.all(sockets.map((io) => new Promise<void>((done) => void io.close(() => done()))));
+      await Promise.all(servers.map((server) => new Promise<void>((done) => server.close(() => done()))));
+      sandbox.dispose();
+      if (ownsDatabase) await database.close();
+    },
+  };
+}

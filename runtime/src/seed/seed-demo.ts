@@ -1,0 +1,83 @@
+import { randomInt } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import { hashGraph, validateGraph, type NodeRegistry } from '@countersign/shared';
+import { hashPassword } from '../auth/password.ts';
+import { jsonb } from '../engine/sql/step-rows.ts';
+import { DEMO_ERP_PATH } from './demo-erp.ts';
+import { DEMO_WORKFLOW_NAME, demoWorkflowGraph } from './demo-workflow.ts';
+
+/** What seeding did; clear passwords are present only when they were generated (to print them once). */
+export interface SeedResult {
+  created: boolean;
+  tenantId: string;
+  tenantName: string;
+  users: { email: string; password?: string }[];
+}
+
+/** Seeding options. */
+export interface SeedOptions {
+  registry: NodeRegistry;
+  /** Every demo user's password; a random one per user when absent. */
+  demoPassword?: string | undefined;
+  /** Where the sample workflow posts invoices; the built-in demo ERP inbox when absent. */
+  demoErpUrl?: string | undefined;
+  log: Logger;
+}
+
+const TENANT = { id: 'demo', name: 'Demo Finance Ltd' };
+/** The sample workflow's id, so its webhook URL is predictable: POST /hooks/ap-invoice-intake. */
+export const DEMO_WORKFLOW_ID = 'ap-invoice-intake';
+const USERS = [
+  { id: 'demo-admin', email: 'admin@demo.test', name: 'Demo Admin', roles: ['admin'] },
+  { id: 'demo-designer', email: 'designer@demo.test', name: 'Demo Designer', roles: ['designer'] },
+  { id: 'demo-reviewer', email: 'reviewer@demo.test', name: 'Demo Reviewer', roles: ['reviewer'] },
+  { id: 'demo-approver', email: 'approver@demo.test', name: 'Demo Approver', roles: ['approver'] },
+  { id: 'demo-auditor', email: 'auditor@demo.test', name: 'Demo Auditor', roles: ['auditor'] },
+];
+// Two processes starting on one empty database must not both seed.
+const SEED_LOCK = 7312002;
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+
+function randomPassword(length = 16): string {
+  return Array.from({ length }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+}
+
+const hasTenants = async (knex: Knex): Promise<boolean> => (await knex('tenants').first('id')) !== undefined;
+
+/** The built-in demo ERP inbox on this process's port. */
+function defaultErpUrl(): string {
+  return `http://127.0.0.1:${process.env['PORT'] || 3000}${DEMO_ERP_PATH}`;
+}
+
+/**
+ * Seeds the demo tenant, its five users (one per role) and the sample "AP invoice intake" workflow
+ * with version 1, when the database has no tenant yet. Safe to call from several processes at once.
+ */
+export async function seedDemo(knex: Knex, options: SeedOptions): Promise<SeedResult> {
+  const base = { tenantId: TENANT.id, tenantName: TENANT.name };
+  if (await hasTenants(knex)) return { created: false, ...base, users: USERS.map(({ email }) => ({ email })) };
+
+  const { graph, issues } = validateGraph(demoWorkflowGraph(options.demoErpUrl ?? defaultErpUrl()), options.registry);
+  if (!graph || issues.length > 0) throw new Error(`The demo workflow is invalid (a bug): ${JSON.stringify(issues)}`);
+  const hash = await hashGraph(graph);
+  const passwords = USERS.map(() => options.demoPassword ?? randomPassword());
+  const hashes = await Promise.all(passwords.map((password) => hashPassword(password)));
+  const author = USERS[0]?.id ?? 'demo-admin';
+
+  const created = await knex.transaction(async (trx) => {
+    await trx.raw('SELECT pg_advisory_xact_lock(?)', [SEED_LOCK]);
+    if (await hasTenants(trx)) return false;
+    await trx('tenants').insert(TENANT);
+    await trx('users').insert(
+      USERS.map((user, i) => ({ id: user.id, tenant_id: TENANT.id, email: user.email, name: user.name, roles: jsonb(user.roles), password_hash: hashes[i] })),
+    );
+    await trx('workflows').insert({ id: DEMO_WORKFLOW_ID, tenant_id: TENANT.id, name: DEMO_WORKFLOW_NAME, description: 'Sample: validates an incoming invoice, routes it by amount and posts it to the ERP.', draft: jsonb(graph), created_by: author });
+    await trx('workflow_versions').insert({ tenant_id: TENANT.id, workflow_id: DEMO_WORKFLOW_ID, version: 1, hash, graph: jsonb(graph), created_by: author });
+    return true;
+  });
+  if (!created) return { created: false, ...base, users: USERS.map(({ email }) => ({ email })) };
+  options.log.info({ tenantId: TENANT.id, users: USERS.length, workflowId: DEMO_WORKFLOW_ID }, 'seeded the demo tenant, users and sample workflow');
+  const generated = options.demoPassword === undefined;
+  return { created: true, ...base, users: USERS.map(({ email }, i) => (generated ? { email, password: passwords[i] ?? '' } : { email })) };
+}

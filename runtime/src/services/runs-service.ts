@@ -1,0 +1,83 @@
+import type { Knex } from 'knex';
+import { CountersignError, type RunDto, type RunEvent, type RunStatus, type RunSummaryDto } from '@countersign/shared';
+import type { Engine } from '../engine/engine.ts';
+import type { Actor } from './actor.ts';
+import { readRunEvents } from './run-events.ts';
+import { RUN_COLUMNS, RUN_SUMMARY_COLUMNS, STEP_COLUMNS, toRun, toRunSummary, type RunRow, type StepRow } from './run-rows.ts';
+
+/** Filters and paging of a run list. */
+export interface RunListQuery {
+  workflowId?: string | undefined;
+  status?: RunStatus | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Runs of the actor's tenant: start, read, list, follow and cancel. */
+export interface RunsService {
+  /** Queues a manual run of a version (latest when omitted). */
+  start(actor: Actor, workflowId: string, request: { input?: unknown; version?: number | undefined }): Promise<{ runId: string }>;
+  get(actor: Actor, runId: string): Promise<RunDto>;
+  /** Newest first. */
+  list(actor: Actor, query: RunListQuery): Promise<RunSummaryDto[]>;
+  /** Events after `afterSeq`, in order (at most `limit`). */
+  events(actor: Actor, runId: string, afterSeq: number, limit?: number): Promise<RunEvent[]>;
+  /** Requests cancellation; the status is `cancelled`, or `running` while the worker stops the step. */
+  cancel(actor: Actor, runId: string): Promise<RunStatus>;
+  /** Whether the run exists in the actor's tenant. */
+  exists(actor: Actor, runId: string): Promise<boolean>;
+}
+
+const runNotFound = (): CountersignError => new CountersignError('NOT_FOUND', 'Run not found');
+
+/** Creates the runs service. */
+export function createRunsService(knex: Knex, engine: Engine): RunsService {
+  const exists = async (actor: Actor, runId: string): Promise<boolean> =>
+    (await knex('runs').where({ id: runId, tenant_id: actor.tenantId }).first('id')) !== undefined;
+
+  return {
+    async start(actor, workflowId, request) {
+      const workflow = await knex('workflows').where({ id: workflowId, tenant_id: actor.tenantId }).first('id');
+      if (!workflow) throw new CountersignError('NOT_FOUND', 'Workflow not found');
+      const { runId } = await engine.startRun({
+        tenantId: actor.tenantId,
+        workflowId,
+        version: request.version,
+        input: request.input ?? null,
+        trigger: 'manual',
+        requestedBy: actor.id,
+      });
+      return { runId };
+    },
+
+    async get(actor, runId) {
+      const run = await knex('runs').where({ id: runId, tenant_id: actor.tenantId }).first<RunRow | undefined>(RUN_COLUMNS);
+      if (!run) throw runNotFound();
+      const steps: StepRow[] = await knex('run_steps').where({ run_id: runId, tenant_id: actor.tenantId }).orderBy('position').select(STEP_COLUMNS);
+      return toRun(run, steps);
+    },
+
+    async list(actor, query) {
+      const builder = knex('runs').where('tenant_id', actor.tenantId);
+      if (query.workflowId !== undefined) builder.andWhere('workflow_id', query.workflowId);
+      if (query.status !== undefined) builder.andWhere('status', query.status);
+      const rows: RunRow[] = await builder
+        .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+        .limit(query.limit)
+        .offset(query.offset)
+        .select(RUN_SUMMARY_COLUMNS);
+      return rows.map(toRunSummary);
+    },
+
+    async events(actor, runId, afterSeq, limit) {
+      if (!(await exists(actor, runId))) throw runNotFound();
+      return readRunEvents(knex, runId, afterSeq, limit);
+    },
+
+    async cancel(actor, runId) {
+      return engine.cancelRun(actor.tenantId, runId);
+    },
+
+    exists,
+  };
+}

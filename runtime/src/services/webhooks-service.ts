@@ -1,0 +1,63 @@
+import type { Knex } from 'knex';
+import { CountersignError } from '@countersign/shared';
+import type { Engine } from '../engine/engine.ts';
+import { readStoredGraph } from './graph-rules.ts';
+import { normalisePath, webhookTargets, type WebhookTarget } from './webhook-targets.ts';
+
+/** An incoming webhook call. */
+export interface WebhookCall {
+  workflowId: string;
+  method: string;
+  /** The part of the URL after /hooks/<workflowId>/ ('' for none). */
+  path: string;
+  body: unknown;
+}
+
+/** Starts runs from webhook calls: the workflow id identifies the tenant; no bearer token is involved. */
+export interface WebhooksService {
+  start(call: WebhookCall): Promise<{ runId: string }>;
+}
+
+const MAX_CACHED = 500;
+
+/** Creates the webhooks service. */
+export function createWebhooksService(knex: Knex, engine: Engine): WebhooksService {
+  // Versions are immutable, so the triggers of a hash never change.
+  const targetsByHash = new Map<string, WebhookTarget[]>();
+
+  const targetsOf = async (workflowId: string, version: number, hash: string): Promise<WebhookTarget[]> => {
+    const cached = targetsByHash.get(hash);
+    if (cached) return cached;
+    const row = await knex('workflow_versions').where({ workflow_id: workflowId, version }).first<{ graph: unknown }>('graph');
+    const targets = webhookTargets(readStoredGraph(row?.graph));
+    if (targetsByHash.size >= MAX_CACHED) targetsByHash.delete(targetsByHash.keys().next().value as string);
+    targetsByHash.set(hash, targets);
+    return targets;
+  };
+
+  return {
+    async start(call) {
+      const workflow = await knex('workflows').where({ id: call.workflowId }).first<{ tenant_id: string } | undefined>('tenant_id');
+      if (!workflow) throw new CountersignError('NOT_FOUND', 'No workflow has this webhook URL');
+      const latest = await knex('workflow_versions')
+        .where({ workflow_id: call.workflowId, tenant_id: workflow.tenant_id })
+        .orderBy('version', 'desc')
+        .first<{ version: number; hash: string } | undefined>('version', 'hash');
+      if (!latest) throw new CountersignError('CONFLICT', 'This workflow has no saved version yet: save a version to receive webhooks');
+      const targets = await targetsOf(call.workflowId, latest.version, latest.hash);
+      if (targets.length === 0) throw new CountersignError('CONFLICT', 'The latest version of this workflow has no webhook trigger');
+      const path = normalisePath(call.path);
+      const target = targets.find((candidate) => candidate.method === call.method.toUpperCase() && candidate.path === path);
+      if (!target) {
+        const listening = targets.map((t) => `${t.method} /hooks/${call.workflowId}${t.path === '' ? '' : `/${t.path}`}`).join(', ');
+        throw new CountersignError('NOT_FOUND', `No webhook trigger of this workflow listens for ${call.method.toUpperCase()} ${path === '' ? 'at its bare URL' : `/${path}`}; it listens for ${listening}`);
+      }
+      if (target.signatureSecret !== undefined) {
+        // Fail closed: accepting unsigned calls for a trigger that demands signatures would be a hole.
+        throw new CountersignError('UNAUTHENTICATED', 'This webhook requires a signed request, and signature checks are not available in this runtime yet');
+      }
+      const { runId } = await engine.startRun({ tenantId: workflow.tenant_id, workflowId: call.workflowId, version: latest.version, input: call.body ?? null, trigger: 'webhook', triggerNodeId: target.nodeId, requestedBy: null });
+      return { runId };
+    },
+  };
+}
