@@ -72,4 +72,29 @@ describe.each(databaseKinds())('a runtime killed mid-run (%s)', (kind) => {
     // At most the step that was in flight at the kill is delivered twice, and with its original key.
     expect(target.seen.length).toBeLessThanOrEqual(POSTS + 1);
   });
+
+  it('stops gracefully on SIGTERM: the step in flight finishes, the run is released and goes on at once after a restart', async () => {
+    db = await createTestDatabase(kind);
+    target = await startHttpTarget(300);
+    // A long lease: if the stop did not release the run, the restarted process would wait a minute for it.
+    const env = { ...db.env, COUNTERSIGN_LEASE_MS: '60000' };
+    const port = await freePort();
+    runtime = await startRuntime(env, port);
+    const api = await ApiClient.login(runtime.baseUrl);
+    const workflowId = await api.createVersionedWorkflow('Graceful stop', postingChain(target.url));
+    const runId = await api.startRun(workflowId, { invoice: 'INV-STOP-1' });
+    while (target.seen.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    const requestsAtStop = target.seen.length;
+    expect(await runtime.stop()).toBe(0);
+    // The post in flight completed before the process exited; nothing new started after the stop.
+    expect(target.seen.length).toBeLessThanOrEqual(requestsAtStop + 1);
+
+    const restartedAt = Date.now();
+    runtime = await startRuntime(env, port);
+    const run = await (await ApiClient.login(runtime.baseUrl)).waitForRun(runId, ['succeeded', 'failed'], 30_000);
+    expect(run.status).toBe('succeeded');
+    expect(Date.now() - restartedAt).toBeLessThan(30_000);
+    expect(target.seen).toHaveLength(POSTS);
+    expect(new Set(target.seen.map((request) => request.idempotencyKey)).size).toBe(POSTS);
+  });
 });
