@@ -193,4 +193,19 @@ describe('engine', () => {
       ['pause', 'failed'],
     ]);
   });
+
+  it('resolves $node["label"].output of an upstream step and the injected $run', async () => {
+    const id = await h.saveWorkflow({
+      nodes: [
+        node('start', 'trigger.manual'),
+        node('first', 'data.set', { fields: { doubled: '{{ $input.n * 2 }}' } }),
+        node('second', 'data.set', { fields: { fromFirst: '{{ $node["first"].output.doubled }}', runId: '{{ $run.id }}', note: 'n={{ $input.n }}' }, keepInput: false }),
+      ],
+      edges: [edge('start', 'first'), edge('first', 'second')],
+    });
+    const runId = await runOf(id, { n: 21 });
+    expect(await h.waitFor(runId)).toBe('succeeded');
+    const run = await h.db.knex('runs').where({ id: runId }).first();
+    expect(run.output).toEqual({ fromFirst: 42, runId, note: 'n=21' });
+  });
 });

@@ -130,7 +130,7 @@ export async function processRun(claimed: ClaimedRun, loaded: StepRecord[], deps
           attempt: step.attempt,
           input: step.input,
           inputs: state.firedInputs(step.nodeId),
-          nodeOutputs: state.outputsByLabel(),
+          nodeOutputs: state.outputsByLabel(compiled.referencedLabels),
           now,
           ...(resumed ? { resumed } : {}),
           timeoutMs: compiled.node.timeoutMs ?? graph.settings.timeoutMs ?? (external ? deps.defaultTimeoutMs.external : deps.defaultTimeoutMs.pure),

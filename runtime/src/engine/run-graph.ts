@@ -1,5 +1,8 @@
 import {
   CountersignError,
+  collectTemplates,
+  extractNodeReferences,
+  parseTemplate,
   type AnyNodeDefinition,
   type Graph,
   type GraphEdge,
@@ -14,6 +17,8 @@ export interface CompiledNode {
   /** Inbound edges ordered by id, so multi-input merges are deterministic. */
   inbound: GraphEdge[];
   outbound: GraphEdge[];
+  /** Labels this node's expressions read through `$node["label"]`: only their outputs enter its scope. */
+  referencedLabels: string[];
 }
 
 /** An immutable, executable view of a version's graph (cached by version hash). */
@@ -36,7 +41,7 @@ export function compileGraph(graph: Graph, hash: string, registry: NodeRegistry)
     if (!definition) {
       throw new CountersignError('INVALID_CONFIG', `Node type ${node.type}@${node.typeVersion} is not installed in this runtime`, { nodeId: node.id });
     }
-    nodes.set(node.id, { node, definition, inbound: [], outbound: [] });
+    nodes.set(node.id, { node, definition, inbound: [], outbound: [], referencedLabels: referencedLabels(node, definition) });
   }
   for (const edge of [...graph.edges].sort(byId)) {
     nodes.get(edge.source)?.outbound.push(edge);
@@ -65,4 +70,16 @@ export function pickTrigger(graph: RunGraph, trigger: 'manual' | 'webhook'): str
   const exact = graph.triggers.find((id) => graph.nodes.get(id)?.node.type === type);
   if (exact !== undefined || trigger === 'webhook') return exact;
   return graph.triggers[0];
+}
+
+function referencedLabels(node: GraphNode, definition: AnyNodeDefinition): string[] {
+  const literal = new Set(definition.literalFields ?? []);
+  const labels = new Set<string>();
+  for (const found of collectTemplates(node.config)) {
+    if (literal.has(String(found.path[0]))) continue;
+    for (const part of parseTemplate(found.template).parts) {
+      if (part.kind === 'expr') for (const label of extractNodeReferences(part.source)) labels.add(label);
+    }
+  }
+  return [...labels];
 }

@@ -115,12 +115,14 @@ export class RunState {
     return open;
   }
 
-  /** Outputs of succeeded steps by node label, for `$node["label"].output`. */
-  outputsByLabel(): Record<string, { output: unknown }> {
+  /** Outputs of the finished steps with the given labels, for `$node["label"].output`. */
+  outputsByLabel(labels: readonly string[]): Record<string, { output: unknown }> {
     const out: Record<string, { output: unknown }> = {};
+    if (labels.length === 0) return out;
+    const wanted = new Set(labels);
     for (const step of this.steps.values()) {
       const label = this.graph.nodes.get(step.nodeId)?.node.label;
-      if (label !== undefined && (step.status === 'succeeded' || (step.status === 'failed' && step.port !== null))) out[label] = { output: step.output };
+      if (label !== undefined && wanted.has(label) && (step.status === 'succeeded' || (step.status === 'failed' && step.port !== null))) out[label] = { output: step.output };
     }
     return out;
   }
