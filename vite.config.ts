@@ -9,7 +9,7 @@ export default defineConfig({
       { test: { name: 'nodes', root: './nodes', include: ['src/**/*.test.ts'] } },
       // isolated-vm needs V8's startup snapshot off on Node 20+ (its README).
       { test: { name: 'runtime', root: './runtime', include: ['src/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000, execArgv: ['--no-node-snapshot'] } },
-      { test: { name: 'editor', root: './editor', include: ['src/**/*.test.{ts,tsx}'] } },
+      { test: { name: 'editor', root: './editor', include: ['src/**/*.test.{ts,tsx}'], environment: 'jsdom' } },
       {
         test: {
           name: 'integration',
