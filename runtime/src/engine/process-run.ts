@@ -84,6 +84,17 @@ export async function processRun(claimed: ClaimedRun, loaded: StepRecord[], deps
     return outcome;
   };
 
+  /** Fails the step and, with nothing to handle the error, the run: open steps are cancelled. */
+  const failRun = async (step: StepRecord, error: SerializedError, at: Date): Promise<void> => {
+    Object.assign(step, { status: 'failed', error, finishedAt: at, dirty: true });
+    emitEvent('step.failed', step.nodeId, { attempt: step.attempt, error, handled: false });
+    state.cancelOpen(at);
+    status = 'failed';
+    runError = error;
+    emitEvent('run.failed', undefined, { error });
+    await commit({ readyAt: null, release: true, terminal: true });
+  };
+
   for (const id of state.settleTriggers()) emitEvent('step.skipped', id);
   // A run whose previous holders vanished mid-claim may hold a step that brings the process down
   // (an expression exhausting memory kills it outright). After SUSPECT_AFTER takeovers every step is
@@ -100,15 +111,8 @@ export async function processRun(claimed: ClaimedRun, loaded: StepRecord[], deps
     const external = compiled.definition.effect === 'external';
     if (step.status === 'running' && claimed.takeovers >= FAIL_AFTER) {
       const error = new CountersignError('INTERNAL', `"${compiled.node.label}" was interrupted by ${claimed.takeovers} runtime stops in a row; it is failed so that it cannot stop the runtime again`, { nodeId: step.nodeId, retryable: false });
-      const serialized = serializeError(error);
-      Object.assign(step, { status: 'failed', error: serialized, finishedAt: now, dirty: true });
-      emitEvent('step.failed', step.nodeId, { attempt: step.attempt, error: serialized, handled: false });
-      state.cancelOpen(now);
-      status = 'failed';
-      runError = serialized;
-      emitEvent('run.failed', undefined, { error: serialized });
       log.error({ nodeId: step.nodeId, takeovers: claimed.takeovers }, 'step failed after repeated runtime stops');
-      await commit({ readyAt: null, release: true, terminal: true });
+      await failRun(step, serializeError(error), now);
       return;
     }
     const resumed = step.status === 'waiting' ? { at: now.toISOString(), data: step.state } : undefined;
@@ -169,14 +173,8 @@ export async function processRun(claimed: ClaimedRun, loaded: StepRecord[], deps
         emitEvent('step.failed', step.nodeId, { attempt: step.attempt, error: serialized, handled: true });
         for (const id of skipped) emitEvent('step.skipped', id);
       } else {
-        Object.assign(step, { status: 'failed', error: serialized, finishedAt, dirty: true });
-        emitEvent('step.failed', step.nodeId, { attempt: step.attempt, error: serialized, handled: false });
-        state.cancelOpen(finishedAt);
-        status = 'failed';
-        runError = serialized;
-        emitEvent('run.failed', undefined, { error: serialized });
         log.info({ nodeId: step.nodeId, code: error.code }, 'run failed');
-        await commit({ readyAt: null, release: true, terminal: true });
+        await failRun(step, serialized, finishedAt);
         return;
       }
     }
