@@ -75,16 +75,18 @@ export async function executeStep(invocation: StepInvocation, services: StepServ
       const first = issues[0];
       throw new CountersignError('INVALID_CONFIG', `Config of "${node.label}" is invalid${first ? `: ${first.path.join('.')}: ${first.message}` : ''}`, { nodeId: node.id, issues });
     }
-    const controller = new AbortController();
-    const onAbort = (): void => controller.abort();
-    invocation.signal.addEventListener('abort', onAbort, { once: true });
+    // Pure nodes share the run's signal; nodes with effects get their own, which their timeout aborts.
+    const pure = definition.effect === 'pure';
+    const controller = pure ? undefined : new AbortController();
+    const onAbort = (): void => controller?.abort();
+    if (controller) invocation.signal.addEventListener('abort', onAbort, { once: true });
     const ctx: NodeContext<unknown> = {
       config: parsed.data,
       node: { id: node.id, label: node.label, type: node.type },
       run: { ...run, tenantId },
       attempt: invocation.attempt,
       log: services.log,
-      signal: controller.signal,
+      signal: controller?.signal ?? invocation.signal,
       now: invocation.now,
       idempotencyKey: (businessKey?: string) => deriveIdempotencyKey(tenantId, run.id, node.id, businessKey),
       http: services.http,
@@ -104,9 +106,9 @@ export async function executeStep(invocation: StepInvocation, services: StepServ
     try {
       const work = Promise.resolve(definition.execute(invocation.input, ctx));
       // Pure nodes are bounded by the sandbox's own limits; a timer per step would only cost time.
-      return await (definition.effect === 'pure' ? work : withTimeout(work, invocation.timeoutMs, controller, node.label));
+      return await (controller ? withTimeout(work, invocation.timeoutMs, controller, node.label) : work);
     } finally {
-      invocation.signal.removeEventListener('abort', onAbort);
+      if (controller) invocation.signal.removeEventListener('abort', onAbort);
     }
   } catch (thrown) {
     const error = toCountersignError(thrown, node.id);
