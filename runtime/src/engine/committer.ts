@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { RunEventType, RunStatus, SerializedError } from '@countersign/shared';
 import type { StepRecord } from './run-state.ts';
 import { applyCancellation } from './sql/cancel-run.ts';
+import { commitBatch, insertEvents, upsertSteps } from './sql/commit-batch.ts';
 import { toStepRow } from './sql/step-rows.ts';
 
 /** An event to append to a run's log. */
@@ -90,94 +91,56 @@ export class Committer {
   }
 
   private async write(units: CommitUnit[]): Promise<CommitOutcome[]> {
+    const held = await commitBatch(this.knex, this.workerId, this.leaseMs, {
+      runIds: units.map((u) => u.runId),
+      terminalRunIds: units.filter((u) => u.terminal).map((u) => u.runId),
+      steps: units.flatMap(stepRowsOf),
+      events: units.flatMap(eventRowsOf),
+      patches: units.map(patchOf),
+    });
+    const state = new Map(held.map((row) => [row.id, row.cancel_requested]));
+    const outcomes: CommitOutcome[] = units.map((u) => (!state.has(u.runId) ? 'lease_lost' : state.get(u.runId) && !u.terminal ? 'cancelled' : 'committed'));
+    for (const [i, unit] of units.entries()) {
+      if (outcomes[i] === 'cancelled') outcomes[i] = await this.cancel(unit);
+      if (outcomes[i] !== 'lease_lost') for (const step of unit.steps) step.dirty = false;
+    }
+    return outcomes;
+  }
+
+  /** Writes a unit whose run was cancelled meanwhile, then closes the run as cancelled. */
+  private cancel(unit: CommitUnit): Promise<CommitOutcome> {
     return this.knex.transaction(async (trx) => {
-      const ids = [...new Set(units.map((u) => u.runId))];
-      const held = await trx.raw<{ rows: { id: string; cancel_requested: boolean }[] }>(
-        'SELECT id, cancel_requested FROM runs WHERE id = ANY(?) AND locked_by = ? ORDER BY id FOR UPDATE',
-        [ids, this.workerId],
-      );
-      const state = new Map(held.rows.map((row) => [row.id, row.cancel_requested]));
-      const outcomes: CommitOutcome[] = units.map((u) => (!state.has(u.runId) ? 'lease_lost' : state.get(u.runId) && !u.terminal ? 'cancelled' : 'committed'));
-      const live = units.filter((_, i) => outcomes[i] !== 'lease_lost');
-      const stepRows = live.flatMap((u) => u.steps.map((step) => toStepRow(u.runId, u.tenantId, step)));
-      if (stepRows.length > 0) await upsertSteps(trx, stepRows);
-      const eventRows = live.flatMap((u) =>
-        u.events.map((e) => ({ run_id: u.runId, seq: e.seq, tenant_id: u.tenantId, type: e.type, node_id: e.nodeId ?? null, at: e.at, data: e.data ?? null })),
-      );
-      if (eventRows.length > 0) await insertEvents(trx, eventRows);
-      const patches: Record<string, unknown>[] = [];
-      for (const [i, unit] of units.entries()) {
-        if (outcomes[i] === 'lease_lost') continue;
-        if (outcomes[i] === 'cancelled') {
-          await applyCancellation(trx, unit.runId, unit.tenantId, unit.run.eventSeq, 'Cancelled on request');
-          continue;
-        }
-        const r = unit.run;
-        patches.push({
-          id: unit.runId,
-          status: r.status,
-          event_seq: r.eventSeq,
-          ready_at: r.readyAt,
-          started_at: r.startedAt,
-          finished_at: r.finishedAt,
-          set_output: r.output !== undefined,
-          output: r.output ?? null,
-          set_error: r.error !== undefined,
-          error: r.error ?? null,
-          release: r.release,
-        });
-      }
-      if (patches.length > 0) await updateRuns(trx, patches, this.leaseMs);
-      for (const unit of live) for (const step of unit.steps) step.dirty = false;
-      return outcomes;
+      const held = await trx('runs').where({ id: unit.runId, locked_by: this.workerId }).forUpdate().first('id');
+      if (!held) return 'lease_lost';
+      await upsertSteps(trx, stepRowsOf(unit));
+      await insertEvents(trx, eventRowsOf(unit));
+      await applyCancellation(trx, unit.runId, unit.tenantId, unit.run.eventSeq, 'Cancelled on request');
+      return 'cancelled';
     });
   }
 }
 
-/** Applies every run patch of a commit in one statement. */
-async function updateRuns(trx: Knex.Transaction, patches: Record<string, unknown>[], leaseMs: number): Promise<void> {
-  await trx.raw(
-    `UPDATE runs r SET
-        status = p.status,
-        event_seq = p.event_seq,
-        ready_at = p.ready_at,
-        started_at = p.started_at,
-        finished_at = p.finished_at,
-        output = CASE WHEN p.set_output THEN p.output ELSE r.output END,
-        error = CASE WHEN p.set_error THEN p.error ELSE r.error END,
-        locked_by = CASE WHEN p.release THEN NULL ELSE r.locked_by END,
-        takeovers = CASE WHEN p.release THEN 0 ELSE r.takeovers END,
-        locked_until = CASE WHEN p.release THEN NULL ELSE now() + (? * interval '1 millisecond') END
-      FROM jsonb_to_recordset(?::jsonb) AS p(id text, status text, event_seq int, ready_at timestamptz, started_at timestamptz,
-        finished_at timestamptz, set_output boolean, output jsonb, set_error boolean, error jsonb, release boolean)
-      WHERE r.id = p.id`,
-    [leaseMs, JSON.stringify(patches)],
-  );
+function stepRowsOf(unit: CommitUnit): Record<string, unknown>[] {
+  return unit.steps.map((step) => toStepRow(unit.runId, unit.tenantId, step));
 }
 
-// Bulk writes pass all rows as one JSON parameter: far less client work than a multi-row VALUES list.
-
-/** Inserts or updates step rows. */
-async function upsertSteps(trx: Knex.Transaction, rows: Record<string, unknown>[]): Promise<void> {
-  await trx.raw(
-    `INSERT INTO run_steps (run_id, node_id, tenant_id, status, attempt, port, input, output, error, state, wake_at, started_at, finished_at, position)
-     SELECT run_id, node_id, tenant_id, status, attempt, port, input, output, error, state, wake_at, started_at, finished_at, position
-       FROM jsonb_to_recordset(?::jsonb) AS s(run_id text, node_id text, tenant_id text, status text, attempt int, port text, input jsonb,
-         output jsonb, error jsonb, state jsonb, wake_at timestamptz, started_at timestamptz, finished_at timestamptz, position int)
-     ON CONFLICT (run_id, node_id) DO UPDATE SET
-       status = excluded.status, attempt = excluded.attempt, port = excluded.port, input = excluded.input, output = excluded.output,
-       error = excluded.error, state = excluded.state, wake_at = excluded.wake_at, started_at = excluded.started_at,
-       finished_at = excluded.finished_at, position = excluded.position`,
-    [JSON.stringify(rows)],
-  );
+function eventRowsOf(unit: CommitUnit): Record<string, unknown>[] {
+  return unit.events.map((e) => ({ run_id: unit.runId, seq: e.seq, tenant_id: unit.tenantId, type: e.type, node_id: e.nodeId ?? null, at: e.at, data: e.data ?? null }));
 }
 
-/** Appends run events. */
-async function insertEvents(trx: Knex.Transaction, rows: Record<string, unknown>[]): Promise<void> {
-  await trx.raw(
-    `INSERT INTO run_events (run_id, seq, tenant_id, type, node_id, at, data)
-     SELECT run_id, seq, tenant_id, type, node_id, at, data
-       FROM jsonb_to_recordset(?::jsonb) AS e(run_id text, seq int, tenant_id text, type text, node_id text, at timestamptz, data jsonb)`,
-    [JSON.stringify(rows)],
-  );
+function patchOf(unit: CommitUnit): Record<string, unknown> {
+  const r = unit.run;
+  return {
+    id: unit.runId,
+    status: r.status,
+    event_seq: r.eventSeq,
+    ready_at: r.readyAt,
+    started_at: r.startedAt,
+    finished_at: r.finishedAt,
+    set_output: r.output !== undefined,
+    output: r.output ?? null,
+    set_error: r.error !== undefined,
+    error: r.error ?? null,
+    release: r.release,
+  };
 }

@@ -24,6 +24,10 @@ beforeAll(async () => {
   h = await createEngineHarness({ leaseMs: 2000 });
   server = createServer((req, res) => {
     seen.push({ path: req.url ?? '', key: req.headers['idempotency-key'] as string | undefined });
+    if (req.url === '/slow') {
+      setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'), 2000);
+      return;
+    }
     if (req.url === '/flaky' && failuresLeft > 0) {
       failuresLeft--;
       res.writeHead(503).end('busy');
@@ -207,5 +211,24 @@ describe('engine', () => {
     expect(await h.waitFor(runId)).toBe('succeeded');
     const run = await h.db.knex('runs').where({ id: runId }).first();
     expect(run.output).toEqual({ fromFirst: 42, runId, note: 'n=21' });
+  });
+
+  it('cancels a run while a step is in flight: the step is aborted and the run closes as cancelled', async () => {
+    const id = await h.saveWorkflow({
+      nodes: [node('start', 'trigger.manual'), node('slow', 'connector.http', { method: 'GET', url: `${baseUrl}/slow` }), node('after', 'data.set', { fields: {} })],
+      edges: [edge('start', 'slow'), edge('slow', 'after')],
+    });
+    const runId = await runOf(id, {});
+    const deadline = Date.now() + 5000;
+    while (!seen.some((s) => s.path === '/slow') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await h.engine.cancelRun(h.tenantId, runId)).toBe('running');
+    expect(await h.waitFor(runId, ['cancelled', 'succeeded', 'failed'], 1500)).toBe('cancelled');
+    expect((await stepsOf(runId)).map((s) => [s.node_id, s.status])).toEqual([
+      ['start', 'succeeded'],
+      ['slow', 'cancelled'],
+    ]);
+    const events = await eventsOf(runId);
+    expect(events.at(-1)?.type).toBe('run.cancelled');
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
   });
 });

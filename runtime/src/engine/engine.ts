@@ -60,6 +60,8 @@ export class Engine {
   private readonly deps: ProcessDeps;
   private readonly events = new EventEmitter();
   private readonly active = new Map<string, Active>();
+  /** Every run processing that has not fully ended (including final commits still being written). */
+  private readonly finishing = new Set<Promise<void>>();
   private readonly concurrency: number;
   private readonly leaseMs: number;
   private readonly pollMs: number;
@@ -180,7 +182,7 @@ export class Engine {
     this.notify();
     for (const active of this.active.values()) active.stop.abort();
     await this.loop;
-    await Promise.allSettled([...this.active.values()].map((a) => a.done));
+    await Promise.allSettled([...this.finishing]);
     clearInterval(this.heartbeat);
     await releaseLeases(this.options.knex, this.workerId).catch((error: unknown) => this.options.log.error({ err: error }, 'releasing leases failed'));
   }
@@ -227,12 +229,18 @@ export class Engine {
   private launch(run: ClaimedRun, steps: StepRecord[]): void {
     const stop = new AbortController();
     const cancel = new AbortController();
-    const done = processRun(run, steps, this.deps, { stop: stop.signal, cancel: cancel.signal })
+    // The slot is freed when the claim's last commit is queued, so the next runs execute while it is
+    // written (the commit is still awaited on stop, and the lease fences it).
+    const freeSlot = (): void => {
+      if (this.active.delete(run.id)) this.notify();
+    };
+    const done = processRun(run, steps, this.deps, { stop: stop.signal, cancel: cancel.signal, onReleasing: freeSlot })
       .catch((error: unknown) => this.options.log.error({ err: error, runId: run.id }, 'processing a run failed; it will be retried after its lease expires'))
       .finally(() => {
-        this.active.delete(run.id);
-        this.notify();
+        this.finishing.delete(done);
+        freeSlot();
       });
+    this.finishing.add(done);
     this.active.set(run.id, { stop, cancel, done });
   }
 

@@ -25,6 +25,8 @@ const FAIL_AFTER = 3;
 export interface RunControl {
   stop: AbortSignal;
   cancel: AbortSignal;
+  /** Called when the claim's last commit is queued: nothing more executes, so the run's slot can serve another. */
+  onReleasing?: () => void;
 }
 
 /** What processing a run needs from its engine. */
@@ -62,7 +64,7 @@ export async function processRun(claimed: ClaimedRun, loaded: StepRecord[], deps
   };
   const commit = async (extra: { readyAt: Date | null; release: boolean; terminal: boolean; output?: unknown }): Promise<CommitOutcome> => {
     const dirty = [...state.steps.values()].filter((step) => step.dirty);
-    const outcome = await deps.committer.commit({
+    const pending = deps.committer.commit({
       runId: claimed.id,
       tenantId: claimed.tenant_id,
       steps: dirty,
@@ -80,6 +82,8 @@ export async function processRun(claimed: ClaimedRun, loaded: StepRecord[], deps
       terminal: extra.terminal,
     });
     events = [];
+    if (extra.release) control.onReleasing?.();
+    const outcome = await pending;
     if (outcome !== 'committed') log.warn({ outcome }, 'run commit not applied');
     return outcome;
   };

@@ -68,7 +68,11 @@ export function toStepRow(runId: string, tenantId: string, step: StepRecord): Re
 export async function loadSteps(knex: Knex, runIds: string[]): Promise<Map<string, StepRecord[]>> {
   const byRun = new Map<string, StepRecord[]>(runIds.map((id) => [id, []]));
   if (runIds.length === 0) return byRun;
-  const result = await knex.raw<{ rows: StepRow[] }>('SELECT * FROM run_steps WHERE run_id = ANY(?) ORDER BY run_id, position', [runIds]);
+  // LATERAL: one primary-key range scan per run, whatever the planner believes of the table's size.
+  const result = await knex.raw<{ rows: StepRow[] }>(
+    'SELECT s.* FROM unnest(?::text[]) AS r(id) CROSS JOIN LATERAL (SELECT * FROM run_steps WHERE run_id = r.id) s ORDER BY s.run_id, s.position',
+    [runIds],
+  );
   for (const row of result.rows) byRun.get(row.run_id)?.push(toStepRecord(row));
   return byRun;
 }

@@ -1,0 +1,83 @@
+import type { Knex } from 'knex';
+
+const STEP_COLUMNS = `run_id text, node_id text, tenant_id text, status text, attempt int, port text, input jsonb, output jsonb,
+  error jsonb, state jsonb, wake_at timestamptz, started_at timestamptz, finished_at timestamptz, position int`;
+const EVENT_COLUMNS = 'run_id text, seq int, tenant_id text, type text, node_id text, at timestamptz, data jsonb';
+const PATCH_COLUMNS = `id text, status text, event_seq int, ready_at timestamptz, started_at timestamptz, finished_at timestamptz,
+  set_output boolean, output jsonb, set_error boolean, error jsonb, release boolean`;
+
+/** The rows of one group commit; JSON columns as values (all rows travel as one JSON document each). */
+export interface BatchRows {
+  runIds: string[];
+  /** Runs whose commit ends them: a cancellation requested meanwhile no longer applies to them. */
+  terminalRunIds: string[];
+  steps: Record<string, unknown>[];
+  events: Record<string, unknown>[];
+  patches: Record<string, unknown>[];
+}
+
+/**
+ * Writes a group commit in ONE statement (one round trip, atomic by itself): the runs still leased
+ * to this worker are locked, and only their steps, events and run rows are written; runs with a
+ * pending cancellation are left for the caller. Returns the runs found leased, with that flag.
+ */
+export async function commitBatch(knex: Knex, workerId: string, leaseMs: number, rows: BatchRows): Promise<{ id: string; cancel_requested: boolean }[]> {
+  const result = await knex.raw<{ rows: { id: string; cancel_requested: boolean }[] }>(
+    `WITH held AS (
+       SELECT id, cancel_requested FROM runs WHERE id = ANY(?::text[]) AND locked_by = ? ORDER BY id FOR UPDATE
+     ), writable AS (
+       SELECT id FROM held WHERE NOT cancel_requested OR id = ANY(?::text[])
+     ), steps AS (
+       INSERT INTO run_steps (run_id, node_id, tenant_id, status, attempt, port, input, output, error, state, wake_at, started_at, finished_at, position)
+       SELECT s.run_id, s.node_id, s.tenant_id, s.status, s.attempt, s.port, s.input, s.output, s.error, s.state, s.wake_at, s.started_at, s.finished_at, s.position
+         FROM jsonb_to_recordset(?::jsonb) AS s(${STEP_COLUMNS})
+        WHERE s.run_id IN (SELECT id FROM writable)
+       ON CONFLICT (run_id, node_id) DO UPDATE SET
+         status = excluded.status, attempt = excluded.attempt, port = excluded.port, input = excluded.input, output = excluded.output,
+         error = excluded.error, state = excluded.state, wake_at = excluded.wake_at, started_at = excluded.started_at,
+         finished_at = excluded.finished_at, position = excluded.position
+     ), events AS (
+       INSERT INTO run_events (run_id, seq, tenant_id, type, node_id, at, data)
+       SELECT e.run_id, e.seq, e.tenant_id, e.type, e.node_id, e.at, e.data
+         FROM jsonb_to_recordset(?::jsonb) AS e(${EVENT_COLUMNS})
+        WHERE e.run_id IN (SELECT id FROM writable)
+     ), updated AS (
+       UPDATE runs r SET
+         status = p.status,
+         event_seq = p.event_seq,
+         ready_at = p.ready_at,
+         started_at = p.started_at,
+         finished_at = p.finished_at,
+         output = CASE WHEN p.set_output THEN p.output ELSE r.output END,
+         error = CASE WHEN p.set_error THEN p.error ELSE r.error END,
+         locked_by = CASE WHEN p.release THEN NULL ELSE r.locked_by END,
+         locked_until = CASE WHEN p.release THEN NULL ELSE now() + (? * interval '1 millisecond') END,
+         takeovers = CASE WHEN p.release THEN 0 ELSE r.takeovers END
+       FROM jsonb_to_recordset(?::jsonb) AS p(${PATCH_COLUMNS})
+       WHERE r.id = p.id AND r.id IN (SELECT id FROM writable)
+     )
+     SELECT id, cancel_requested FROM held`,
+    [rows.runIds, workerId, rows.terminalRunIds, JSON.stringify(rows.steps), JSON.stringify(rows.events), leaseMs, JSON.stringify(rows.patches)],
+  );
+  return result.rows;
+}
+
+/** Inserts or updates step rows inside a transaction (the cancellation path). */
+export async function upsertSteps(trx: Knex.Transaction, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await trx.raw(
+    `INSERT INTO run_steps (run_id, node_id, tenant_id, status, attempt, port, input, output, error, state, wake_at, started_at, finished_at, position)
+     SELECT * FROM jsonb_to_recordset(?::jsonb) AS s(${STEP_COLUMNS})
+     ON CONFLICT (run_id, node_id) DO UPDATE SET
+       status = excluded.status, attempt = excluded.attempt, port = excluded.port, input = excluded.input, output = excluded.output,
+       error = excluded.error, state = excluded.state, wake_at = excluded.wake_at, started_at = excluded.started_at,
+       finished_at = excluded.finished_at, position = excluded.position`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Appends run events inside a transaction (the cancellation path). */
+export async function insertEvents(trx: Knex.Transaction, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await trx.raw(`INSERT INTO run_events (run_id, seq, tenant_id, type, node_id, at, data) SELECT * FROM jsonb_to_recordset(?::jsonb) AS e(${EVENT_COLUMNS})`, [JSON.stringify(rows)]);
+}
