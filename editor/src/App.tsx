@@ -1,25 +1,47 @@
-import { ApiQuickstart } from './ApiQuickstart.tsx';
-import { HealthStatus } from './HealthStatus.tsx';
-import { useHealth } from './use-health.ts';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { createApiClient } from './api/api-client.ts';
+import { navigate, useRoute } from './app/router.ts';
+import { appSession, useSession } from './app/session.ts';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { SignInPage } from './pages/SignInPage.tsx';
+import { WorkflowListPage } from './pages/WorkflowListPage.tsx';
+import { ThemeRoot } from './theme/ThemeRoot.tsx';
 
-/** Placeholder page until the editor lands: shows that the runtime is up and where the API is. */
+// The canvas (React Flow, dagre, forms) loads only when a workflow is opened.
+const WorkflowEditorPage = lazy(async () => ({ default: (await import('./pages/WorkflowEditorPage.tsx')).WorkflowEditorPage }));
+
+const signOut = (): void => {
+  appSession.signOut();
+  const here = `${window.location.pathname}${window.location.search}`;
+  navigate(here.startsWith('/sign-in') ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`, { replace: true });
+};
+
+/** The Countersign app: sign-in, the workflow list and the editor, routed by the history API. */
 export function App() {
-  const health = useHealth();
+  const route = useRoute();
+  const session = useSession();
+  const token = session?.token ?? null;
+  // A 401 means the token expired or was revoked: back to sign-in, then back here.
+  const api = useMemo(() => createApiClient({ baseUrl: '', token, onUnauthorized: signOut }), [token]);
+
+  useEffect(() => {
+    if (session === null && route.name !== 'sign-in') {
+      const here = `${window.location.pathname}${window.location.search}`;
+      navigate(here === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`, { replace: true });
+    }
+    if (session !== null && route.name === 'sign-in') navigate(route.next ?? '/', { replace: true });
+  }, [session, route]);
+
+  let page = null;
+  if (route.name === 'sign-in') page = session ? null : <SignInPage session={appSession} next={route.next} />;
+  else if (session === null) page = null;
+  else if (route.name === 'workflows') page = <WorkflowListPage api={api} session={session} onSignOut={signOut} />;
+  else if (route.name === 'workflow') page = <WorkflowEditorPage workflowId={route.workflowId} session={session} onSignOut={signOut} />;
+  else page = <NotFoundPage path={route.path} />;
+
   return (
-    <main className="cs-page">
-      <header className="cs-header">
-        <span className="cs-logo" aria-hidden="true">✓✓</span>
-        <h1>Countersign</h1>
-      </header>
-      <section className="cs-card">
-        <p>The Countersign runtime is running. The workflow editor is not built yet; the API is available now.</p>
-        <HealthStatus state={health} />
-        <ul className="cs-links">
-          <li><a href="/api/openapi.json">OpenAPI description</a> <code>/api/openapi.json</code></li>
-          <li><a href="#api-quickstart">API quickstart</a> (from README.md)</li>
-        </ul>
-      </section>
-      <ApiQuickstart />
-    </main>
+    <ThemeRoot className="cs-app">
+      <Suspense fallback={<p className="cs-app__loading">Loading the editor…</p>}>{page}</Suspense>
+    </ThemeRoot>
   );
 }

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import './theme.css';
+import './app/app.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');

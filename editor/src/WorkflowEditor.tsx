@@ -1,0 +1,100 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createApiClient } from './api/api-client.ts';
+import { perfMark } from './canvas/use-perf-marks.ts';
+import { EditorShell, type ShellSlots } from './layout/EditorShell.tsx';
+import { createSocketClient, useConnectionState, useRunStream, type SocketClient } from './runs/index.ts';
+import { createEditorStore } from './store/create-editor-store.ts';
+import { EditorStoreProvider, useEditorStore } from './store/editor-context.tsx';
+import type { EditorEvent } from './store/editor-deps.ts';
+import { ThemeRoot } from './theme/ThemeRoot.tsx';
+import type { ThemeOverrides } from './theme/theme.ts';
+
+/** What `<WorkflowEditor>` reports to its host: editor events, and `unauthorized` when the token is refused. */
+export type WorkflowEditorEvent = EditorEvent | { type: 'unauthorized' };
+
+/** Props of the embeddable editor. */
+export interface WorkflowEditorProps extends ShellSlots {
+  /** Where the runtime is, e.g. `https://runtime.example` ('' for this page's origin). */
+  apiBaseUrl: string;
+  /** Bearer token of the signed-in user. */
+  token: string;
+  workflowId: string;
+  /** Branding: product name, logo, colours, font, radius (merged over the default theme). */
+  theme?: ThemeOverrides;
+  readOnly?: boolean;
+  onEvent?(event: WorkflowEditorEvent): void;
+}
+
+/**
+ * The workflow editor as a self-contained component: its own store, React Flow provider, API
+ * client and socket, so two can live on one page. The Countersign app uses it for its editor page.
+ */
+export function WorkflowEditor(props: WorkflowEditorProps) {
+  return (
+    <ThemeRoot theme={props.theme} className="cs-editor-root">
+      {/* A new runtime, user or workflow is a new editor instance (fresh store and socket). */}
+      <EditorInstance key={`${props.apiBaseUrl}\n${props.token}\n${props.workflowId}`} {...props} />
+    </ThemeRoot>
+  );
+}
+
+function EditorInstance({ apiBaseUrl, token, workflowId, readOnly = false, onEvent, ...slots }: WorkflowEditorProps) {
+  const listener = useRef(onEvent);
+  useLayoutEffect(() => {
+    listener.current = onEvent;
+  });
+  const [store] = useState(() => {
+    const emit = (event: WorkflowEditorEvent): void => listener.current?.(event);
+    const api = createApiClient({ baseUrl: apiBaseUrl, token, onUnauthorized: () => emit({ type: 'unauthorized' }) });
+    return createEditorStore({ api, workflowId, readOnly, onEvent: emit });
+  });
+  const [socket, setSocket] = useState<SocketClient | null>(null);
+  const unauthorized = useCallback(() => listener.current?.({ type: 'unauthorized' }), []);
+
+  useEffect(() => {
+    const client = createSocketClient({ baseUrl: apiBaseUrl, token });
+    setSocket(client);
+    return () => client.close();
+  }, [apiBaseUrl, token]);
+
+  useEffect(() => {
+    perfMark('load-start');
+    void store.getState().load();
+    return () => {
+      const state = store.getState();
+      state.disposeSave();
+      // Leaving with a pending, valid edit: send it now rather than only keeping the local copy.
+      if (state.saveState === 'unsaved' && state.issues.length === 0) void state.saveNow();
+    };
+  }, [store]);
+
+  useEffect(() => {
+    if (store.getState().readOnly !== readOnly) store.setState({ readOnly });
+  }, [store, readOnly]);
+
+  return (
+    <EditorStoreProvider store={store}>
+      <ReactFlowProvider>
+        <RunStream socket={socket} onUnauthorized={unauthorized} />
+        <EditorShell {...slots} />
+      </ReactFlowProvider>
+    </EditorStoreProvider>
+  );
+}
+
+/** Follows the run the store asks for over the socket and folds its events into the run slice. */
+function RunStream({ socket, onUnauthorized }: { socket: SocketClient | null; onUnauthorized(): void }) {
+  const runId = useEditorStore((state) => state.streamRunId);
+  const apply = useEditorStore((state) => state.applyRunEvents);
+  const connection = useConnectionState(socket);
+  const { error } = useRunStream(socket, runId, apply);
+  const toast = useEditorStore((state) => state.toast);
+  useEffect(() => {
+    if (connection === 'unauthorized') onUnauthorized();
+  }, [connection, onUnauthorized]);
+  useEffect(() => {
+    if (error) toast('error', `Live run events: ${error.message}`);
+  }, [error, toast]);
+  return null;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from './api-error.ts';
+import { createApiClient } from './api-client.ts';
+
+const json = (status: number, body: unknown): Response => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('api client', () => {
+  it('sends the bearer token and parses responses with the shared DTO schemas', async () => {
+    const fetch = vi.fn(async () => json(201, { version: 3, hash: 'abc' }));
+    const api = createApiClient({ baseUrl: 'https://runtime.example/', token: 'T', fetch });
+    await expect(api.createVersion('wf 1')).resolves.toEqual({ version: 3, hash: 'abc' });
+    expect(fetch).toHaveBeenCalledWith('https://runtime.example/api/workflows/wf%201/versions', expect.objectContaining({ method: 'POST', headers: expect.objectContaining({ authorization: 'Bearer T' }) }));
+  });
+
+  it('surfaces error responses as code, message and issues', async () => {
+    const issues = [{ code: 'invalid_config', path: ['nodes', 0, 'config', 'url'], message: 'Required', nodeId: 'http-1' }];
+    const api = createApiClient({ baseUrl: '', token: 'T', fetch: async () => json(422, { error: { code: 'VALIDATION_FAILED', message: 'The graph has 1 problem', issues } }) });
+    const error = await api.updateDraft('wf', { schemaVersion: 1, nodes: [], edges: [] }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 422, code: 'VALIDATION_FAILED', message: 'The graph has 1 problem', issues });
+  });
+
+  it('calls onUnauthorized on 401, and reports unreachable runtimes and unexpected answers', async () => {
+    const onUnauthorized = vi.fn();
+    const expired = createApiClient({ baseUrl: '', token: 'old', onUnauthorized, fetch: async () => json(401, { error: { code: 'UNAUTHENTICATED', message: 'Token expired' } }) });
+    await expect(expired.me()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+    const down = createApiClient({ baseUrl: '', token: 'T', fetch: async () => Promise.reject(new TypeError('Failed to fetch')) });
+    await expect(down.listWorkflows()).rejects.toMatchObject({ status: 0, code: 'NETWORK' });
+    const odd = createApiClient({ baseUrl: '', token: 'T', fetch: async () => json(200, { items: 'nope' }) });
+    await expect(odd.listWorkflows()).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+  });
+
+  it('pages through run events', async () => {
+    const event = (seq: number) => ({ runId: 'r', seq, type: 'step.started', nodeId: 'a', at: '2030-01-01T00:00:00Z' });
+    const pages = [[event(1), event(2)], [event(3)], []];
+    const fetch = vi.fn(async () => json(200, { items: pages.shift() }));
+    const api = createApiClient({ baseUrl: '', token: 'T', fetch });
+    expect((await api.allRunEvents('r')).map((item) => item.seq)).toEqual([1, 2, 3]);
+    expect(fetch.mock.calls.map((call) => String((call as unknown[])[0]))).toEqual(['/api/runs/r/events?afterSeq=0', '/api/runs/r/events?afterSeq=2', '/api/runs/r/events?afterSeq=3']);
+  });
+});

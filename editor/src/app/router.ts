@@ -1,0 +1,49 @@
+import { useSyncExternalStore } from 'react';
+
+/** The app's pages. */
+export type Route =
+  | { name: 'sign-in'; next: string | null }
+  | { name: 'workflows' }
+  | { name: 'workflow'; workflowId: string }
+  | { name: 'not-found'; path: string };
+
+/** The route of a location (the runtime serves index.html for every non-API path). */
+export function parseRoute(pathname: string, search: string): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/sign-in') {
+    const next = new URLSearchParams(search).get('next');
+    // Only same-site paths: a crafted link must not send a signed-in user elsewhere.
+    return { name: 'sign-in', next: next && next.startsWith('/') && !next.startsWith('//') ? next : null };
+  }
+  if (path === '/' || path === '/workflows') return { name: 'workflows' };
+  const match = /^\/workflows\/([^/]+)$/.exec(path);
+  if (match?.[1]) return { name: 'workflow', workflowId: decodeURIComponent(match[1]) };
+  return { name: 'not-found', path };
+}
+
+const CHANGE = 'countersign:navigate';
+
+/** Goes to a path of the app without reloading (history API). */
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, '', path);
+  else window.history.pushState(null, '', path);
+  window.dispatchEvent(new Event(CHANGE));
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(CHANGE, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(CHANGE, onChange);
+  };
+}
+
+const location = (): string => `${window.location.pathname}${window.location.search}`;
+
+/** The current route, re-rendering on navigation and on the browser's back and forward. */
+export function useRoute(): Route {
+  const href = useSyncExternalStore(subscribe, location, () => '/');
+  const url = new URL(href, 'http://app.invalid');
+  return parseRoute(url.pathname, url.search);
+}

@@ -1,0 +1,25 @@
+import { createContext, useContext } from 'react';
+import type { ExpressionContext } from './expression-context.ts';
+import type { FormIssue } from './issue-paths.ts';
+import type { ValuePath } from './value-path.ts';
+
+/** What every field of one form shares: the whole value, one way to change it, the issues. */
+export interface FormContextValue {
+  root: Record<string, unknown>;
+  /** Sets the value at `path` (undefined removes an object key) and reports the new root. */
+  update(path: ValuePath, value: unknown): void;
+  issues: readonly FormIssue[];
+  expressionContext: ExpressionContext;
+  readOnly: boolean;
+  idPrefix: string;
+}
+
+/** The context a {@link SchemaForm} provides to its fields. */
+export const FormContext = createContext<FormContextValue | null>(null);
+
+/** The enclosing form's context; fields only render inside a SchemaForm. */
+export function useFormContext(): FormContextValue {
+  const value = useContext(FormContext);
+  if (value === null) throw new Error('Form fields must be rendered inside <SchemaForm>');
+  return value;
+}

@@ -1,0 +1,80 @@
+import { useId, useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { SchemaForm, type ExpressionContext } from '../forms/index.ts';
+import { CategoryIcon } from '../canvas/CategoryIcon.tsx';
+import { typeKey } from '../canvas/ports.ts';
+import { useEditorStore, useEditorStoreApi } from '../store/editor-context.tsx';
+import { fieldIssuesOf, nodeLevelIssuesOf } from '../store/issues.ts';
+import { upstreamOf } from '../store/upstream.ts';
+import { LabelField } from './LabelField.tsx';
+
+/** Field names of a node's input in the shown run, for `$input.` completion. */
+function inputFields(input: unknown): string[] {
+  return typeof input === 'object' && input !== null && !Array.isArray(input) ? Object.keys(input) : [];
+}
+
+/** The Config tab for one node: label, type, description, node issues and the form generated from its schema. */
+export function NodeConfig({ nodeId }: { nodeId: string }) {
+  const store = useEditorStoreApi();
+  const formId = `cs-${useId().replace(/[^\w-]/g, '')}-${nodeId}`;
+  const data = useEditorStore((state) => state.nodes.find((node) => node.id === nodeId)?.data);
+  const info = useEditorStore((state) => (data ? state.nodeTypes[typeKey(data.type, data.typeVersion)] : undefined));
+  const readOnly = useEditorStore((state) => state.readOnly);
+  const issues = useEditorStore((state) => state.issues);
+  const upstreamLabels = useEditorStore(
+    useShallow((state) => {
+      const ids = upstreamOf(nodeId, state.edges);
+      return state.nodes.filter((node) => ids.has(node.id)).map((node) => node.data.label);
+    }),
+  );
+  const fields = useEditorStore(useShallow((state) => inputFields(state.runDetail?.steps.find((step) => step.nodeId === nodeId)?.input)));
+  const context = useMemo<ExpressionContext>(() => ({ upstreamLabels, inputFields: fields }), [upstreamLabels, fields]);
+  const fieldIssues = useMemo(() => fieldIssuesOf(issues, nodeId), [issues, nodeId]);
+  const nodeIssues = useMemo(() => nodeLevelIssuesOf(issues, nodeId), [issues, nodeId]);
+
+  if (!data) return null;
+  return (
+    <div className="cs-node-config">
+      <div className="cs-node-config__type">
+        <span className={`cs-node-config__icon cs-node--cat-${info?.category ?? 'unknown'}`}>
+          <CategoryIcon category={info?.category ?? ''} size={18} />
+        </span>
+        <div>
+          <div className="cs-node-config__title">{info?.title ?? 'Unknown node type'}</div>
+          <code className="cs-muted">
+            {data.type} · v{data.typeVersion}
+          </code>
+        </div>
+        {info ? <span className={`cs-chip cs-chip--${info.effect}`} title={effectHint(info.effect)}>{info.effect}</span> : null}
+      </div>
+      {info?.description ? <p className="cs-node-config__desc">{info.description}</p> : null}
+      <LabelField nodeId={nodeId} label={data.label} readOnly={readOnly} />
+      {nodeIssues.length > 0 ? (
+        <ul className="cs-node-config__issues" aria-label="Issues of this node">
+          {nodeIssues.map((issue, index) => (
+            <li key={`${issue.code}-${index}`}>{issue.message}</li>
+          ))}
+        </ul>
+      ) : null}
+      {info ? (
+        <SchemaForm
+          schema={info.configSchema}
+          value={data.config}
+          onChange={(config) => store.getState().updateConfig(nodeId, config)}
+          issues={fieldIssues}
+          expressionContext={context}
+          readOnly={readOnly}
+          idPrefix={formId}
+        />
+      ) : (
+        <p className="cs-error-text">The runtime does not know this node type, so its config cannot be edited here.</p>
+      )}
+    </div>
+  );
+}
+
+function effectHint(effect: string): string {
+  if (effect === 'pure') return 'No side effect: safe to re-run';
+  if (effect === 'external') return 'Talks to another system (runs with an idempotency key)';
+  return 'Waits (approval or timer) without holding a worker';
+}

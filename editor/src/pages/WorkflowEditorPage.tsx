@@ -1,0 +1,28 @@
+import { useCallback } from 'react';
+import { navigate } from '../app/router.ts';
+import type { Session } from '../app/session.ts';
+import { UserMenu } from '../app/UserMenu.tsx';
+import { WorkflowEditor, type WorkflowEditorEvent } from '../WorkflowEditor.tsx';
+
+/** The editor page of the app: the same `<WorkflowEditor>` partners embed, with the app's user menu. */
+export function WorkflowEditorPage({ workflowId, session, onSignOut }: { workflowId: string; session: Session; onSignOut(): void }) {
+  const onEvent = useCallback(
+    (event: WorkflowEditorEvent) => {
+      if (event.type === 'unauthorized') onSignOut();
+    },
+    [onSignOut],
+  );
+  return (
+    <div className="cs-app-page cs-app-page--editor">
+      <WorkflowEditor
+        apiBaseUrl=""
+        token={session.token}
+        workflowId={workflowId}
+        onEvent={onEvent}
+        onBack={() => navigate('/')}
+        userMenu={<UserMenu user={session.user} onSignOut={onSignOut} />}
+        currentUserId={session.user.id}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { NodeTypeInfo } from '@countersign/shared';
+
+const info = (type: string, category: string, title: string, ports: NodeTypeInfo['ports'], configSchema: Record<string, unknown> = { type: 'object', properties: {} }): NodeTypeInfo => ({
+  type,
+  version: 1,
+  category,
+  title,
+  description: `${title} node`,
+  effect: 'pure',
+  capabilities: [],
+  ports,
+  configSchema,
+});
+
+/** Node types as GET /api/node-types describes them, for tests. */
+export const NODE_TYPES: NodeTypeInfo[] = [
+  info('trigger.manual', 'trigger', 'Manual trigger', { in: [], out: ['out'], dynamicOut: false }),
+  info('flow.if', 'flow', 'If', { in: ['in'], out: ['true', 'false'], dynamicOut: false }),
+  info('flow.switch', 'flow', 'Switch', { in: ['in'], out: ['default'], dynamicOut: true }),
+  info('data.set', 'data', 'Set fields', { in: ['in'], out: ['out'], dynamicOut: false }),
+  info('connector.http', 'connector', 'HTTP request', { in: ['in'], out: ['out', 'error'], dynamicOut: false }, {
+    type: 'object',
+    properties: { method: { type: 'string', default: 'GET' }, url: { type: 'string' } },
+  }),
+];

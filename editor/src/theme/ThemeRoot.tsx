@@ -1,0 +1,17 @@
+import { useMemo, type ReactNode } from 'react';
+import { resolveTheme, themeToCssVars, type ThemeOverrides } from './theme.ts';
+import { ThemeContext } from './theme-context.ts';
+import './base.css';
+
+/** Applies a theme as CSS variables on a root element; everything inside reads only those variables. */
+export function ThemeRoot({ theme, className, children }: { theme?: ThemeOverrides | undefined; className?: string; children: ReactNode }) {
+  const resolved = useMemo(() => resolveTheme(theme), [theme]);
+  const style = useMemo(() => themeToCssVars(resolved), [resolved]);
+  return (
+    <ThemeContext.Provider value={resolved}>
+      <div className={`cs-root${className ? ` ${className}` : ''}`} style={style}>
+        {children}
+      </div>
+    </ThemeContext.Provider>
+  );
+}
