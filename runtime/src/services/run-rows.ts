@@ -1,4 +1,5 @@
-import type { RunDto, RunStatus, RunStepDto, RunSummaryDto, SerializedError, StepStatus } from '@countersign/shared';
+import type { RunDto, RunStatus, RunStepDto, RunSummaryDto, SerializedError } from '@countersign/shared';
+import type { StepRow as EngineStepRow } from '../engine/sql/step-rows.ts';
 import { iso, isoOrNull } from './row-values.ts';
 
 /** A runs row (the columns the API shows). */
@@ -19,17 +20,7 @@ export interface RunRow {
 }
 
 /** A run_steps row (the columns the API shows). */
-export interface StepRow {
-  node_id: string;
-  status: StepStatus;
-  attempt: number;
-  port: string | null;
-  input: unknown;
-  output: unknown;
-  error: SerializedError | null;
-  started_at: Date | string | null;
-  finished_at: Date | string | null;
-}
+export type StepRow = Pick<EngineStepRow, 'node_id' | 'status' | 'attempt' | 'port' | 'input' | 'output' | 'error' | 'started_at' | 'finished_at'>;
 
 /** Columns of a listed run. */
 export const RUN_SUMMARY_COLUMNS = ['id', 'workflow_id', 'version', 'version_hash', 'status', 'trigger', 'is_test', 'error', 'created_at', 'started_at', 'finished_at'];
