@@ -1,5 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useMemo } from 'react';
+import { ERROR_PORT } from '@countersign/shared';
 import { nodeRunClassName, nodeRunStatus, STEP_STATUS_META, type StepView } from '../runs/index.ts';
 import { useEditorStore } from '../store/editor-context.tsx';
 import type { WorkflowFlowNode } from '../store/flow-types.ts';
@@ -68,6 +69,9 @@ function WorkflowNodeView({ id, data, selected }: NodeProps<WorkflowFlowNode>) {
             </li>
           ))}
         </ul>
+      ) : null}
+      {info?.ports.error ? (
+        <Handle type="source" id={ERROR_PORT} position={Position.Bottom} className="cs-handle cs-handle--error" aria-label="Output error" title="On error: wire this to handle a failure in the workflow" />
       ) : null}
     </div>
   );

@@ -34,6 +34,11 @@ describe('connection rules', () => {
     expect(connectionProblem({ source: 'set', sourceHandle: 'out', target: 'check', targetHandle: 'in' }, withSet)).toBe('cycle');
   });
 
+  it('lets a failure be routed from the error port of any node but a trigger', () => {
+    expect(connectionProblem({ source: 'check', sourceHandle: 'error', target: 'set', targetHandle: 'in' }, context)).toBeNull();
+    expect(connectionProblem({ source: 'start', sourceHandle: 'error', target: 'set', targetHandle: 'in' }, context)).toBe('not-an-output');
+  });
+
   it('derives switch ports from its cases, then default', () => {
     const info = context.nodeTypes['flow.switch@1'];
     expect(outputPorts(info, { cases: [{ port: 'eur' }, { port: 'usd' }, { port: 'eur' }, {}] })).toEqual(['eur', 'usd', 'default']);

@@ -1,6 +1,6 @@
 import type { NodeTypeInfo } from '@countersign/shared';
 import type { WorkflowFlowEdge, WorkflowFlowNode } from '../store/flow-types.ts';
-import { inputPorts, outputPorts, typeKey } from './ports.ts';
+import { connectablePorts, inputPorts, typeKey } from './ports.ts';
 
 /** A proposed wire, as React Flow reports it. */
 export interface ProposedConnection {
@@ -52,7 +52,7 @@ export function connectionProblem(connection: ProposedConnection, context: Conne
   const targetPort = connection.targetHandle ?? 'in';
   const sourceInfo = context.nodeTypes[typeKey(sourceNode.data.type, sourceNode.data.typeVersion)];
   const targetInfo = context.nodeTypes[typeKey(targetNode.data.type, targetNode.data.typeVersion)];
-  if (!outputPorts(sourceInfo, sourceNode.data.config).includes(sourcePort)) return 'not-an-output';
+  if (!connectablePorts(sourceInfo, sourceNode.data.config).includes(sourcePort)) return 'not-an-output';
   if (!inputPorts(targetInfo).includes(targetPort)) return 'not-an-input';
   const duplicate = context.edges.some(
     (edge) => edge.source === source && (edge.sourceHandle ?? 'out') === sourcePort && edge.target === target && (edge.targetHandle ?? 'in') === targetPort,

@@ -1,4 +1,4 @@
-import type { NodeTypeInfo } from '@countersign/shared';
+import { ERROR_PORT, type NodeTypeInfo } from '@countersign/shared';
 
 /**
  * Output ports of a node. Most types declare them; a type with `dynamicOut` (e.g. `flow.switch`)
@@ -14,6 +14,12 @@ export function outputPorts(info: NodeTypeInfo | undefined, config: Record<strin
     : [];
   const named = casePorts.filter((port): port is string => typeof port === 'string' && port.trim() !== '');
   return [...new Set([...named, ...info.ports.out])];
+}
+
+/** Every port a connection may start from: the outputs, plus `error` where the type routes its failures. */
+export function connectablePorts(info: NodeTypeInfo | undefined, config: Record<string, unknown>): string[] {
+  const outputs = outputPorts(info, config);
+  return info?.ports.error ? [...outputs, ERROR_PORT] : outputs;
 }
 
 /** Input ports of a node (none for triggers). */

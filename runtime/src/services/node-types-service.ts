@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { outputPorts, type AnyNodeDefinition, type NodeRegistry, type NodeTypeInfo } from '@countersign/shared';
+import { outputPorts, routesErrors, type AnyNodeDefinition, type NodeRegistry, type NodeTypeInfo } from '@countersign/shared';
 
 /** A node type as data for the editor: metadata, ports and its config as JSON Schema (forms are generated from it). */
 export function describeNodeType(definition: AnyNodeDefinition): NodeTypeInfo {
@@ -13,7 +13,7 @@ export function describeNodeType(definition: AnyNodeDefinition): NodeTypeInfo {
     effect: definition.effect,
     capabilities: [...(definition.capabilities ?? [])],
     // Dynamic ports depend on the config; with an empty one the editor sees the fixed part (e.g. `default`).
-    ports: { in: [...definition.ports.in], out: outputPorts(definition, {}), dynamicOut },
+    ports: { in: [...definition.ports.in], out: outputPorts(definition, {}), dynamicOut, error: routesErrors(definition) },
     configSchema: z.toJSONSchema(definition.config, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
   };
 }

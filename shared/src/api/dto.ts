@@ -154,7 +154,8 @@ export const NodeTypeInfoSchema = z.object({
   description: z.string(),
   effect: z.enum(['pure', 'external', 'wait']),
   capabilities: z.array(z.string()),
-  ports: z.object({ in: z.array(z.string()), out: z.array(z.string()), dynamicOut: z.boolean() }),
+  /** `error`: failures can be routed along edges from the `error` port. */
+  ports: z.object({ in: z.array(z.string()), out: z.array(z.string()), dynamicOut: z.boolean(), error: z.boolean() }),
   configSchema: z.record(z.string(), z.unknown()),
 });
 

@@ -77,4 +77,14 @@ describe('validateGraph', () => {
     const dupes = validateGraph(graph([node('t', 'trigger.manual', {}, 'Same'), node('t', 'data.set', { fields: {} }, 'Same')], []), registry);
     expect(dupes.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['duplicate_id', 'duplicate_label']));
   });
+
+  it('accepts an error route from any node but a trigger', () => {
+    const routed = validateGraph(
+      graph([node('t', 'trigger.manual'), node('a', 'data.set', { fields: {} }), node('fallback', 'data.set', { fields: {} })], [edge('t', 'a'), edge('a', 'fallback', 'error')]),
+      registry,
+    );
+    expect(routed.issues).toEqual([]);
+    const fromTrigger = validateGraph(graph([node('t', 'trigger.manual'), node('a', 'data.set', { fields: {} })], [edge('t', 'a', 'error')]), registry);
+    expect(fromTrigger.issues.map((i) => i.code)).toContain('unknown_port');
+  });
 });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ValidationIssue } from '../errors/index.ts';
 import { checkExpressionSyntax, collectTemplates, extractNodeReferences, isTemplate, parseTemplate } from '../expression/index.ts';
-import { outputPorts, type AnyNodeDefinition, type NodeRegistry } from '../node/index.ts';
+import { ERROR_PORT, outputPorts, routesErrors, type AnyNodeDefinition, type NodeRegistry } from '../node/index.ts';
 import { GraphSchema, type Graph, type GraphNode } from './graph.schema.ts';
 import { migrateGraph } from './migrate.ts';
 import { findCycleNodes, reachableFrom } from './topology.ts';
@@ -120,7 +120,8 @@ function edgeIssues(graph: Graph, definitions: Map<string, AnyNodeDefinition>): 
     if (!target) issues.push({ code: 'dangling_edge', path: at('target'), message: `Edge target "${edge.target}" is not a node`, edgeId: edge.id });
     if (edge.source === edge.target) issues.push({ code: 'cycle', path: at('target'), message: 'An edge cannot connect a node to itself', edgeId: edge.id, nodeId: edge.source });
     const sourceDef = source && definitions.get(source.id);
-    if (source && sourceDef && !outputPorts(sourceDef, source.config).includes(edge.sourcePort)) {
+    const errorRoute = edge.sourcePort === ERROR_PORT && sourceDef !== undefined && routesErrors(sourceDef);
+    if (source && sourceDef && !errorRoute && !outputPorts(sourceDef, source.config).includes(edge.sourcePort)) {
       issues.push({ code: 'unknown_port', path: at('sourcePort'), message: `"${source.label}" has no output port "${edge.sourcePort}"`, edgeId: edge.id, nodeId: source.id });
     }
     const targetDef = target && definitions.get(target.id);

@@ -79,6 +79,17 @@ export function outputPorts(definition: AnyNodeDefinition, config: Record<string
   }
 }
 
+/**
+ * The port a failure leaves by: any node but a trigger may route its error (after its retries) along
+ * edges from `error`, which receive `{ error, input }`; with no such edge the failure fails the run.
+ */
+export const ERROR_PORT = 'error';
+
+/** Whether a node type can route its failures on {@link ERROR_PORT}. */
+export function routesErrors(definition: AnyNodeDefinition): boolean {
+  return definition.category !== 'trigger';
+}
+
 /** The key of a node type version in a registry. */
 export function nodeTypeKey(type: string, version: number): string {
   return `${type}@${version}`;

@@ -1,10 +1,12 @@
 export {
+  ERROR_PORT,
   NODE_CATEGORIES,
   createNodeRegistry,
   defineNode,
   emit,
   nodeTypeKey,
   outputPorts,
+  routesErrors,
   type AnyNodeDefinition,
   type NodeCapability,
   type NodeCategory,
