@@ -19,6 +19,8 @@ export const ERROR_CODES = {
   RATE_LIMITED: { kind: 'user', status: 429 },
   INVALID_CONFIG: { kind: 'user', status: 422 },
   INVALID_INPUT: { kind: 'user', status: 422 },
+  CURRENCY_MISMATCH: { kind: 'user', status: 422 },
+  POLICY_ERROR: { kind: 'user', status: 422 },
   EXPRESSION_ERROR: { kind: 'user', status: 422 },
   EXPRESSION_TIMEOUT: { kind: 'user', status: 422 },
   EXPRESSION_MEMORY: { kind: 'user', status: 422 },

@@ -14,6 +14,12 @@ const registry = createNodeRegistry([
     execute: (input, ctx) => emit(ctx.config.condition ? 'true' : 'false', input),
   }),
   defineNode({
+    type: 'policy.limit', version: 1, category: 'policy', title: 'Limit', description: '', effect: 'pure',
+    config: z.strictObject({ min: z.number(), max: z.number() }), ports: { in: ['in'], out: ['out'] },
+    validate: (config) => (config.min > config.max ? [{ code: 'range_inverted', path: ['min'], message: 'min is above max' }] : []),
+    execute: (input) => emit('out', input),
+  }),
+  defineNode({
     type: 'data.set', version: 1, category: 'data', title: 'Set', description: '', effect: 'pure',
     config: z.strictObject({ fields: z.record(z.string(), z.unknown()) }), ports: { in: ['in'], out: ['out'] },
     execute: (input) => emit('out', input),
@@ -86,5 +92,10 @@ describe('validateGraph', () => {
     expect(routed.issues).toEqual([]);
     const fromTrigger = validateGraph(graph([node('t', 'trigger.manual'), node('a', 'data.set', { fields: {} })], [edge('t', 'a', 'error')]), registry);
     expect(fromTrigger.issues.map((i) => i.code)).toContain('unknown_port');
+  });
+
+  it('adds the findings of a node type's own checks, pinned on the node and field', () => {
+    const result = validateGraph(graph([node('t', 'trigger.manual'), node('lim', 'policy.limit', { min: 5, max: 1 })], [edge('t', 'lim')]), registry);
+    expect(result.issues).toEqual([{ code: 'range_inverted', path: ['nodes', 1, 'config', 'min'], message: 'min is above max', nodeId: 'lim' }]);
   });
 });

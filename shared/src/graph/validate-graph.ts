@@ -42,6 +42,8 @@ function configIssues(node: GraphNode, index: number, definition: AnyNodeDefinit
     // A field holding an expression is checked when the run resolves it, not now.
     const real = result.error.issues.filter((issue) => !passesThroughTemplate(node.config, issue.path));
     issues.push(...zodIssues(real, prefix, 'invalid_config', node.id));
+  } else if (definition.validate) {
+    for (const issue of definition.validate(result.data)) issues.push({ ...issue, path: [...prefix, ...issue.path], nodeId: node.id });
   }
   const literal = new Set(definition.literalFields ?? []);
   for (const found of collectTemplates(node.config)) {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ValidationIssue } from '../errors/index.ts';
 import type { NodeContext } from './node-context.ts';
 
 /** Palette groups of the editor. */
@@ -53,6 +54,12 @@ export interface NodeDefinition<S extends z.ZodType = z.ZodType> {
   capabilities?: readonly NodeCapability[];
   /** Top-level config fields whose strings are not expression templates (e.g. code). */
   literalFields?: readonly string[];
+  /**
+   * Checks beyond the schema, run at save time on a config that parsed (e.g. a decision table's
+   * overlapping rules); issue paths are relative to the config. Fields holding expressions are
+   * still templates here.
+   */
+  validate?(config: z.output<S>): ValidationIssue[];
   execute(input: unknown, ctx: NodeContext<z.output<S>>): NodeResult | Promise<NodeResult>;
 }
 
