@@ -94,7 +94,7 @@ describe('validateGraph', () => {
     expect(fromTrigger.issues.map((i) => i.code)).toContain('unknown_port');
   });
 
-  it('adds the findings of a node type's own checks, pinned on the node and field', () => {
+  it('adds the findings of the node type checks, pinned on the node and field', () => {
     const result = validateGraph(graph([node('t', 'trigger.manual'), node('lim', 'policy.limit', { min: 5, max: 1 })], [edge('t', 'lim')]), registry);
     expect(result.issues).toEqual([{ code: 'range_inverted', path: ['nodes', 1, 'config', 'min'], message: 'min is above max', nodeId: 'lim' }]);
   });
