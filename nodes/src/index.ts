@@ -6,6 +6,21 @@ export { flowIfNode } from './flow/if/if.node.ts';
 export { flowJoinNode } from './flow/join/join.node.ts';
 export { flowSwitchNode } from './flow/switch/switch.node.ts';
 export { flowWaitNode } from './flow/wait/wait.node.ts';
+export { policyValidateNode } from './policy/validate/validate.node.ts';
+export { policyDecisionTableNode } from './policy/decision-table/decision-table.node.ts';
+export { damerauLevenshtein, isDistanceOne } from './policy/duplicate-check/damerau-levenshtein.ts';
+export { createDuplicateIndex, type DuplicateIndex } from './policy/duplicate-check/duplicate-index.ts';
+export {
+  DEFAULT_DUPLICATE_CHECK_SETTINGS,
+  type DuplicateCheckOptions,
+  type DuplicateClass,
+  type DuplicateFinding,
+  type DuplicateRule,
+  type DuplicateVerdict,
+  type InvoiceFacts,
+} from './policy/duplicate-check/duplicate-types.ts';
+export { classify, findDuplicates } from './policy/duplicate-check/find-duplicates.ts';
+export { normaliseInvoiceNumber } from './policy/duplicate-check/normalise-invoice-number.ts';
 export { triggerManualNode } from './trigger/manual/manual.node.ts';
 export { triggerWebhookNode } from './trigger/webhook/webhook.node.ts';
 export {

@@ -6,6 +6,8 @@ import { flowIfNode } from './flow/if/if.node.ts';
 import { flowJoinNode } from './flow/join/join.node.ts';
 import { flowSwitchNode } from './flow/switch/switch.node.ts';
 import { flowWaitNode } from './flow/wait/wait.node.ts';
+import { policyDecisionTableNode } from './policy/decision-table/decision-table.node.ts';
+import { policyValidateNode } from './policy/validate/validate.node.ts';
 import { triggerManualNode } from './trigger/manual/manual.node.ts';
 import { triggerWebhookNode } from './trigger/webhook/webhook.node.ts';
 
@@ -20,6 +22,8 @@ export const nodeDefinitions = [
   dataSetNode,
   dataCodeNode,
   connectorHttpNode,
+  policyValidateNode,
+  policyDecisionTableNode,
 ] satisfies readonly AnyNodeDefinition[];
 
 /** The registry the runtime and graph validation look node types up in. */

@@ -2,4 +2,5 @@ export * from './api/index.ts';
 export * from './errors/index.ts';
 export * from './expression/index.ts';
 export * from './graph/index.ts';
+export * from './money/index.ts';
 export * from './node/index.ts';
