@@ -1,6 +1,6 @@
 import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
-import { CountersignError, type ValidationIssue } from '@countersign/shared';
+import { can, CountersignError, PERMISSIONS, type Permission, type ValidationIssue } from '@countersign/shared';
 import type { Auth, AuthUser } from '../auth/auth.ts';
 import { bearerToken } from './bearer-token.ts';
 import { jsonBody } from './json-body.ts';
@@ -30,11 +30,17 @@ function withoutEmpty(query: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
 }
 
-function authenticate(auth: Auth): RequestHandler {
+function authenticate(auth: Auth, permission: Permission | undefined): RequestHandler {
   return async (req, res, next) => {
     const token = bearerToken(req.headers.authorization);
     if (token === undefined) throw new CountersignError('UNAUTHENTICATED', 'Sign in: send Authorization: Bearer <token> (POST /api/auth/login returns one)');
     const user = await auth.verify(token);
+    if (permission !== undefined && !can(user.roles, permission)) {
+      const allowed = PERMISSIONS[permission].join(', ');
+      throw new CountersignError('FORBIDDEN', `Your role (${user.roles.join(', ') || 'none'}) does not allow ${permission}; it needs one of: ${allowed}`, {
+        details: { permission, roles: user.roles },
+      });
+    }
     res.locals['user'] = user;
     res.locals['userId'] = user.id;
     next();
@@ -58,7 +64,7 @@ function handler(route: Route): RequestHandler {
 export function registerRoutes(router: Router, routes: readonly Route[], auth: Auth): void {
   for (const route of routes) {
     const chain: RequestHandler[] = [];
-    if (route.auth) chain.push(authenticate(auth));
+    if (route.auth) chain.push(authenticate(auth, route.permission));
     if (route.body) chain.push(jsonBody);
     chain.push(handler(route));
     router[route.method](route.path, ...chain);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Permission } from '@countersign/shared';
 import type { AuthUser } from '../auth/auth.ts';
 
 /** HTTP methods the route table uses. */
@@ -22,6 +23,8 @@ export interface RouteDefinition<P extends z.ZodObject, Q extends z.ZodObject, B
   path: string;
   /** Whether a bearer token is required (401 otherwise). */
   auth: A;
+  /** What the signed-in user must be allowed to do (403 otherwise); required on authenticated routes. */
+  permission?: Permission;
   summary: string;
   tag: string;
   params?: P;
@@ -39,6 +42,7 @@ export interface Route {
   method: HttpMethod;
   path: string;
   auth: boolean;
+  permission?: Permission;
   summary: string;
   tag: string;
   params?: z.ZodObject;

@@ -1,2 +1,3 @@
 export * from './dto.ts';
+export * from './permissions.ts';
 export * from './run-events.ts';

@@ -56,6 +56,7 @@ export function systemRoutes(services: ApiServices): Route[] {
       method: 'get',
       path: '/api/node-types',
       auth: true,
+      permission: 'workflow.read',
       tag: 'nodes',
       summary: 'Every node type with its ports and its config as JSON Schema',
       status: 200,

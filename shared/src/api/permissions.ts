@@ -1,0 +1,26 @@
+/** The roles a user can hold in a tenant. */
+export const ROLES = ['designer', 'reviewer', 'approver', 'operator', 'auditor', 'admin'] as const;
+
+/** One role. */
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Who may do what: the permission matrix every route checks (and the editor reads to hide what a
+ * user cannot do). Reading is open to every role of the tenant; changing is not.
+ */
+export const PERMISSIONS = {
+  'workflow.read': ROLES,
+  'workflow.write': ['designer', 'admin'],
+  'run.read': ROLES,
+  'run.start': ['designer', 'operator', 'admin'],
+  'run.cancel': ['designer', 'operator', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+/** One permission of {@link PERMISSIONS}. */
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Whether a user with these roles holds a permission. */
+export function can(roles: readonly string[], permission: Permission): boolean {
+  const allowed: readonly string[] = PERMISSIONS[permission];
+  return roles.some((role) => allowed.includes(role));
+}
