@@ -33,7 +33,8 @@ export function Field(props: FieldProps) {
     if (!Object.is(next, value)) emit(next);
   };
   // Groups are edited as a whole by expression only when asked; one-control fields always offer it.
-  const offersFx = (props.allowExpression ?? true) && (isScalar(field) || isGroup(field) || mode.on);
+  const literal = path.length > 0 && form.literalFields.has(String(path[0]));
+  const offersFx = !literal && (props.allowExpression ?? true) && (isScalar(field) || isGroup(field) || mode.on);
   const fx = offersFx ? <FxToggle on={mode.on} label={label} disabled={form.readOnly} onToggle={toggle} /> : null;
   const shell = { ...props, id, value, emit, fx };
   if (mode.on || !isGroup(field)) return <ScalarField {...shell} expression={mode.on} />;

@@ -23,10 +23,13 @@ export interface SchemaFormProps {
   readOnly?: boolean;
   /** Prefix of input ids, unique per form when two editors share a page (default: a React id). */
   idPrefix?: string;
+  /** Top-level fields the runtime takes literally (e.g. code): no expression toggle there. */
+  literalFields?: readonly string[];
 }
 
 /** A node's config form, generated from its JSON Schema; every field can also hold a `{{ }}` expression. */
-export function SchemaForm({ schema, value, onChange, issues, expressionContext, readOnly = false, idPrefix }: SchemaFormProps) {
+export function SchemaForm({ schema, value, onChange, issues, expressionContext, readOnly = false, idPrefix, literalFields }: SchemaFormProps) {
+  const literal = useMemo(() => new Set(literalFields ?? []), [literalFields]);
   const model = useMemo(() => schemaToModel(schema), [schema]);
   const reactId = useId();
   const prefix = idPrefix ?? `cs-form-${reactId.replace(/[^\w-]/g, '')}`;
@@ -46,8 +49,9 @@ export function SchemaForm({ schema, value, onChange, issues, expressionContext,
       expressionContext,
       readOnly,
       idPrefix: prefix,
+      literalFields: literal,
     }),
-    [value, onChange, issues, expressionContext, readOnly, prefix],
+    [value, onChange, issues, expressionContext, readOnly, prefix, literal],
   );
   const keys = model.kind === 'object' ? model.properties.map((property) => property.key) : null;
   const unclaimed = keys === null ? issues.filter((issue) => issue.path.length === 0) : unclaimedIssues(issues, keys);

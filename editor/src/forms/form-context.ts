@@ -12,6 +12,8 @@ export interface FormContextValue {
   expressionContext: ExpressionContext;
   readOnly: boolean;
   idPrefix: string;
+  /** Top-level fields taken literally: their values are never expressions. */
+  literalFields: ReadonlySet<string>;
 }
 
 /** The context a {@link SchemaForm} provides to its fields. */

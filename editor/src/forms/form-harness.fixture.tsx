@@ -9,12 +9,13 @@ export interface FormHarnessProps {
   issues?: FormIssue[];
   upstreamLabels?: string[];
   readOnly?: boolean;
+  literalFields?: string[];
   /** Sees every value the form reports. */
   spy(next: Record<string, unknown>): void;
 }
 
 /** A SchemaForm whose value lives in React state, as in the editor's store, for component tests. */
-export function FormHarness({ schema, initial, issues = [], upstreamLabels = ['Fetch invoice', 'Approve'], readOnly, spy }: FormHarnessProps) {
+export function FormHarness({ schema, initial, issues = [], upstreamLabels = ['Fetch invoice', 'Approve'], readOnly, literalFields, spy }: FormHarnessProps) {
   const [value, setValue] = useState(initial);
   const [context] = useState({ upstreamLabels, inputFields: ['amount', 'currency'] });
   return (
@@ -28,6 +29,7 @@ export function FormHarness({ schema, initial, issues = [], upstreamLabels = ['F
       issues={issues}
       expressionContext={context}
       readOnly={readOnly}
+      literalFields={literalFields}
       idPrefix="t"
     />
   );

@@ -58,6 +58,8 @@ export function NodeConfig({ nodeId }: { nodeId: string }) {
       ) : null}
       {info ? (
         <SchemaForm
+          key={nodeId}
+          literalFields={info.literalFields}
           schema={info.configSchema}
           value={data.config}
           onChange={(config) => store.getState().updateConfig(nodeId, config)}

@@ -10,6 +10,7 @@ const info = (type: string, category: string, title: string, ports: NodeTypeInfo
   capabilities: [],
   ports,
   configSchema,
+  literalFields: [],
 });
 
 /** Node types as GET /api/node-types describes them, for tests. */

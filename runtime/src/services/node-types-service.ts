@@ -12,6 +12,7 @@ export function describeNodeType(definition: AnyNodeDefinition): NodeTypeInfo {
     description: definition.description,
     effect: definition.effect,
     capabilities: [...(definition.capabilities ?? [])],
+    literalFields: [...(definition.literalFields ?? [])],
     // Dynamic ports depend on the config; with an empty one the editor sees the fixed part (e.g. `default`).
     ports: { in: [...definition.ports.in], out: outputPorts(definition, {}), dynamicOut, error: routesErrors(definition) },
     configSchema: z.toJSONSchema(definition.config, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,

@@ -157,6 +157,8 @@ export const NodeTypeInfoSchema = z.object({
   /** `error`: failures can be routed along edges from the `error` port. */
   ports: z.object({ in: z.array(z.string()), out: z.array(z.string()), dynamicOut: z.boolean(), error: z.boolean() }),
   configSchema: z.record(z.string(), z.unknown()),
+  /** Top-level config fields taken literally: `{{ }}` there is text (e.g. code), never an expression. */
+  literalFields: z.array(z.string()),
 });
 
 /** `GET /api/node-types` response. */
