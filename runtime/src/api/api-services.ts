@@ -1,5 +1,6 @@
 import type { Auth } from '../auth/auth.ts';
 import type { NodeTypeInfo } from '@countersign/shared';
+import type { AuthorityService } from '../services/authority-service.ts';
 import type { RunsService } from '../services/runs-service.ts';
 import type { WebhooksService } from '../services/webhooks-service.ts';
 import type { WorkflowsService } from '../services/workflows-service.ts';
@@ -11,6 +12,7 @@ export interface ApiServices {
   workflows: WorkflowsService;
   runs: RunsService;
   webhooks: WebhooksService;
+  authority: AuthorityService;
   nodeTypes: { list(): NodeTypeInfo[] };
   /** The OpenAPI document of the route table. */
   openApi(): Record<string, unknown>;

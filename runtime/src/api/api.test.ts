@@ -303,6 +303,11 @@ describe('node types and OpenAPI', () => {
         'POST /hooks/{workflowId}/{path}',
         'PUT /hooks/{workflowId}',
         'PUT /hooks/{workflowId}/{path}',
+        'GET /api/users',
+        'PUT /api/users/{id}/authority-limits',
+        'GET /api/delegations',
+        'POST /api/delegations',
+        'POST /api/delegations/{id}/revoke',
       ].sort(),
     );
     const createWorkflow = body.paths['/api/workflows'].post;

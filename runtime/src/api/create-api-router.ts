@@ -1,5 +1,6 @@
 import express from 'express';
 import { createDemoErpRouter } from '../seed/demo-erp.ts';
+import { createAuthorityService } from '../services/authority-service.ts';
 import { createNodeTypesService } from '../services/node-types-service.ts';
 import { createRunsService } from '../services/runs-service.ts';
 import { createWebhooksService } from '../services/webhooks-service.ts';
@@ -22,6 +23,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     workflows: createWorkflowsService(knex, registry),
     runs: createRunsService(knex, engine),
     webhooks: createWebhooksService(knex, engine),
+    authority: createAuthorityService(knex),
     nodeTypes: createNodeTypesService(registry),
     openApi: () => (openApi ??= buildOpenApiDocument(routes, { title: 'Countersign runtime API', version: '0.1.0' })),
   };

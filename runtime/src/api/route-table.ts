@@ -1,5 +1,6 @@
 import type { ApiServices } from './api-services.ts';
 import type { Route } from './route.ts';
+import { authorityRoutes } from './routes/authority-routes.ts';
 import { hookRoutes } from './routes/hook-routes.ts';
 import { runRoutes } from './routes/run-routes.ts';
 import { systemRoutes } from './routes/system-routes.ts';
@@ -7,5 +8,5 @@ import { workflowRoutes } from './routes/workflow-routes.ts';
 
 /** The route table: every HTTP route of the API, registered with Express and described in OpenAPI from this one list. */
 export function createRouteTable(services: ApiServices): Route[] {
-  return [...systemRoutes(services), ...workflowRoutes(services), ...runRoutes(services), ...hookRoutes(services)];
+  return [...systemRoutes(services), ...workflowRoutes(services), ...runRoutes(services), ...hookRoutes(services), ...authorityRoutes(services)];
 }

@@ -118,6 +118,40 @@ const MIGRATIONS: Migration[] = [
       });
     },
   },
+  {
+    name: '0003_authority_and_delegations',
+    async up(knex) {
+      // An approver's authority per currency, in integer minor units.
+      await knex.schema.createTable('authority_limits', (t) => {
+        t.text('tenant_id').notNullable().references('tenants.id');
+        t.text('user_id').notNullable().references('users.id');
+        t.specificType('currency', 'char(3)').notNullable();
+        t.bigInteger('limit_minor').notNullable();
+        t.text('updated_by').notNullable();
+        t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.primary(['tenant_id', 'user_id', 'currency']);
+        t.check('?? >= 0', ['limit_minor'], 'authority_limits_non_negative');
+      });
+      // Out-of-office delegation of one approver's authority: always bounded (ends_at is mandatory).
+      await knex.schema.createTable('delegations', (t) => {
+        t.text('id').primary();
+        t.text('tenant_id').notNullable().references('tenants.id');
+        t.text('delegator_id').notNullable().references('users.id');
+        t.text('delegate_id').notNullable().references('users.id');
+        t.timestamp('starts_at', { useTz: true }).notNullable();
+        t.timestamp('ends_at', { useTz: true }).notNullable();
+        t.text('reason').notNullable();
+        t.text('created_by').notNullable();
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.timestamp('revoked_at', { useTz: true });
+        t.text('revoked_by');
+        t.check('?? > ??', ['ends_at', 'starts_at'], 'delegations_ends_after_start');
+        t.check('?? <> ??', ['delegate_id', 'delegator_id'], 'delegations_not_self');
+        t.index(['tenant_id', 'delegate_id', 'ends_at']);
+        t.index(['tenant_id', 'delegator_id', 'ends_at']);
+      });
+    },
+  },
 ];
 
 const TABLE = 'countersign_migrations';

@@ -1,3 +1,4 @@
 export * from './dto.ts';
 export * from './permissions.ts';
 export * from './run-events.ts';
+export * from './authority.ts';

@@ -14,6 +14,9 @@ export const PERMISSIONS = {
   'run.read': ROLES,
   'run.start': ['designer', 'operator', 'admin'],
   'run.cancel': ['designer', 'operator', 'admin'],
+  'authority.read': ROLES,
+  'authority.manage': ['admin'],
+  'delegation.manage': ['approver', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** One permission of {@link PERMISSIONS}. */
