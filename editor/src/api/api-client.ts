@@ -29,7 +29,7 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
-type Method = 'GET' | 'POST' | 'PUT';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
 /** What the client needs of a schema (shared's zod schemas satisfy it; the editor does not import zod itself). */
 interface Schema<T> {
@@ -86,6 +86,7 @@ export function createApiClient(options: ApiClientOptions) {
     listWorkflows: async () => (await request('GET', '/api/workflows', WorkflowListSchema)).items,
     getWorkflow: (workflowId: string) => request('GET', `/api/workflows/${id(workflowId)}`, WorkflowSchema),
     createWorkflow: (input: { name: string; description?: string; graph: GraphInput }) => request('POST', '/api/workflows', WorkflowSchema, input),
+    renameWorkflow: (workflowId: string, name: string) => request('PATCH', `/api/workflows/${id(workflowId)}`, WorkflowSchema, { name }),
     updateDraft: (workflowId: string, graph: GraphInput) => request('PUT', `/api/workflows/${id(workflowId)}/draft`, WorkflowSchema, { graph }),
     createVersion: (workflowId: string) => request('POST', `/api/workflows/${id(workflowId)}/versions`, VersionCreatedSchema),
     listVersions: async (workflowId: string) => (await request('GET', `/api/workflows/${id(workflowId)}/versions`, VersionListSchema)).items,

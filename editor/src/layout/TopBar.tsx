@@ -1,3 +1,4 @@
+import { WorkflowName } from './WorkflowName.tsx';
 import type { ReactNode } from 'react';
 import { useEditorStore, useEditorStoreApi } from '../store/editor-context.tsx';
 import { IssuesButton } from './IssuesButton.tsx';
@@ -7,7 +8,6 @@ import { SaveIndicator } from './SaveIndicator.tsx';
 /** Top bar of the editor: product, workflow name, save state, issues, Save version, Test run, user menu. */
 export function TopBar({ onBack, userMenu }: { onBack?: (() => void) | undefined; userMenu?: ReactNode }) {
   const store = useEditorStoreApi();
-  const name = useEditorStore((state) => state.workflow?.name ?? '');
   const readOnly = useEditorStore((state) => state.readOnly);
   const saveState = useEditorStore((state) => state.saveState);
   const issueCount = useEditorStore((state) => state.issues.length);
@@ -29,9 +29,7 @@ export function TopBar({ onBack, userMenu }: { onBack?: (() => void) | undefined
           </button>
         ) : null}
         <span className="cs-topbar__sep" aria-hidden="true" />
-        <h1 className="cs-topbar__name" title={`${name} (renaming needs a runtime endpoint; not available yet)`}>
-          {name || '…'}
-        </h1>
+        <WorkflowName />
       </div>
       <div className="cs-topbar__status">
         <SaveIndicator />

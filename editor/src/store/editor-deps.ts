@@ -14,7 +14,7 @@ export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 /** The API calls the editor store makes (the full client satisfies it; tests pass a fake). */
 export type EditorApi = Pick<
   ApiClient,
-  'getWorkflow' | 'listNodeTypes' | 'updateDraft' | 'createVersion' | 'listVersions' | 'startRun' | 'listRuns' | 'getRun' | 'allRunEvents'
+  'getWorkflow' | 'listNodeTypes' | 'renameWorkflow' | 'updateDraft' | 'createVersion' | 'listVersions' | 'startRun' | 'listRuns' | 'getRun' | 'allRunEvents'
 >;
 
 /** Everything one editor instance depends on: injected, so tests and embedders control it. */

@@ -24,6 +24,8 @@ export interface WorkflowSlice {
   saveVersion(): Promise<{ version: number; hash: string } | null>;
   /** Notes a draft the runtime stored (from the autosave). */
   draftStored(workflow: WorkflowDto): void;
+  /** Renames the workflow (not a change of behaviour: no new version needed); false on failure (shown as a toast). */
+  rename(name: string): Promise<boolean>;
 }
 
 /** Whether the draft on the canvas differs from the latest version (or there is none). */
@@ -108,6 +110,20 @@ export function createWorkflowSlice(set: SetEditorState, get: GetEditorState, de
         return null;
       } finally {
         set({ versionBusy: false });
+      }
+    },
+
+    rename: async (name) => {
+      const trimmed = name.trim();
+      const current = get().workflow;
+      if (get().readOnly || trimmed === '' || trimmed === current?.name) return trimmed !== '';
+      try {
+        const { draft: _draft, ...summary } = await api.renameWorkflow(workflowId, trimmed);
+        set({ workflow: summary });
+        return true;
+      } catch (error) {
+        get().toast('error', `Could not rename: ${errorMessage(error)}`);
+        return false;
       }
     },
 

@@ -25,6 +25,10 @@ export function createFakeApi(initial: Graph = { schemaVersion: 1, nodes: [], ed
   const api: EditorApi = {
     getWorkflow: async () => workflow(initial),
     listNodeTypes: async () => NODE_TYPES,
+    renameWorkflow: async (_id, name) => {
+      if (name === 'taken') throw new ApiError(409, 'CONFLICT', 'A workflow has this name');
+      return { ...workflow(initial), name };
+    },
     updateDraft: async (_id, graph) => {
       calls.updateDraft.push(graph);
       const answer = answers.shift() ?? { kind: 'ok' };

@@ -290,6 +290,7 @@ describe('node types and OpenAPI', () => {
         'POST /api/workflows',
         'GET /api/workflows',
         'GET /api/workflows/{id}',
+        'PATCH /api/workflows/{id}',
         'PUT /api/workflows/{id}/draft',
         'POST /api/workflows/{id}/versions',
         'GET /api/workflows/{id}/versions',

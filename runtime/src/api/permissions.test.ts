@@ -44,6 +44,11 @@ describe('permissions', () => {
     expect((await t.call('PUT', `/api/workflows/${id}/draft`, { token: auditor, json: { graph } })).status).toBe(403);
     expect((await t.call('POST', `/api/workflows/${id}/versions`, { token: approver })).status).toBe(403);
 
+    expect((await t.call('PATCH', `/api/workflows/${id}`, { token: approver, json: { name: 'Hijacked' } })).status).toBe(403);
+    const renamed = await t.call('PATCH', `/api/workflows/${id}`, { token: designer, json: { name: 'Guarded invoices', description: 'Renamed' } });
+    expect(renamed.body).toMatchObject({ name: 'Guarded invoices', description: 'Renamed' });
+    expect((await t.call('PATCH', `/api/workflows/${id}`, { token: designer, json: {} })).status).toBe(400);
+    expect((await t.call('PATCH', `/api/workflows/${id}`, { token: designer, json: { name: '   ' } })).status).toBe(400);
     expect((await t.call('GET', '/api/workflows', { token: approver })).status).toBe(200);
     expect((await t.call('GET', `/api/workflows/${id}`, { token: auditor })).status).toBe(200);
   });

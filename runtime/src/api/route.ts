@@ -3,7 +3,7 @@ import type { Permission } from '@countersign/shared';
 import type { AuthUser } from '../auth/auth.ts';
 
 /** HTTP methods the route table uses. */
-export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 type NoParams = z.ZodObject<Record<never, never>>;
 

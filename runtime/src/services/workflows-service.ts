@@ -12,6 +12,8 @@ export interface WorkflowsService {
   list(actor: Actor): Promise<WorkflowSummaryDto[]>;
   get(actor: Actor, id: string): Promise<WorkflowDto>;
   updateDraft(actor: Actor, id: string, graph: unknown): Promise<WorkflowDto>;
+  /** Renames a workflow or changes its description. */
+  update(actor: Actor, id: string, changes: { name?: string | undefined; description?: string | null | undefined }): Promise<WorkflowDto>;
   /** Snapshots the draft (validated again) as the next version. */
   createVersion(actor: Actor, id: string): Promise<{ version: number; hash: string }>;
   getVersion(actor: Actor, id: string, version: number): Promise<VersionDto>;
@@ -57,6 +59,15 @@ export function createWorkflowsService(knex: Knex, registry: NodeRegistry): Work
     },
 
     get,
+
+    async update(actor, id, changes) {
+      await requireWorkflow(actor, id);
+      const patch: Record<string, unknown> = {};
+      if (changes.name !== undefined) patch['name'] = changes.name;
+      if (changes.description !== undefined) patch['description'] = changes.description;
+      await knex('workflows').where({ id, tenant_id: actor.tenantId }).update(patch);
+      return get(actor, id);
+    },
 
     async updateDraft(actor, id, raw) {
       await requireWorkflow(actor, id);

@@ -45,6 +45,14 @@ export const CreateWorkflowRequestSchema = z.strictObject({
   graph: z.unknown(),
 });
 
+/** `PATCH /api/workflows/:id` body: rename or describe (neither changes what runs). */
+export const UpdateWorkflowRequestSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    description: z.string().max(5000).nullable().optional(),
+  })
+  .refine((body) => body.name !== undefined || body.description !== undefined, { message: 'Give a name or a description' });
+
 /** `PUT /api/workflows/:id/draft` body. */
 export const UpdateDraftRequestSchema = z.strictObject({ graph: z.unknown() });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   CreateWorkflowRequestSchema,
   UpdateDraftRequestSchema,
+  UpdateWorkflowRequestSchema,
   VersionCreatedSchema,
   VersionListSchema,
   VersionSchema,
@@ -55,6 +56,20 @@ export function workflowRoutes(services: ApiServices): Route[] {
       status: 200,
       response: WorkflowSchema,
       handle: ({ user, params }) => workflows.get(user, params.id),
+    }),
+    defineRoute({
+      operationId: 'updateWorkflow',
+      method: 'patch',
+      path: '/api/workflows/:id',
+      auth: true,
+      permission: 'workflow.write',
+      tag: 'workflows',
+      summary: 'Rename a workflow or change its description',
+      params: WorkflowParams,
+      body: UpdateWorkflowRequestSchema,
+      status: 200,
+      response: WorkflowSchema,
+      handle: ({ user, params, body }) => workflows.update(user, params.id, body),
     }),
     defineRoute({
       operationId: 'updateDraft',
