@@ -49,7 +49,6 @@ export interface StartRunRequest {
 interface Active {
   stop: AbortController;
   cancel: AbortController;
-  done: Promise<void>;
 }
 
 /** The durable engine: starts runs, claims due work from the database and executes it. */
@@ -241,7 +240,7 @@ export class Engine {
         freeSlot();
       });
     this.finishing.add(done);
-    this.active.set(run.id, { stop, cancel, done });
+    this.active.set(run.id, { stop, cancel });
   }
 
   private sleep(ms: number): Promise<void> {

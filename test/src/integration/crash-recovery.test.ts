@@ -34,21 +34,29 @@ describe.each(databaseKinds())('a runtime killed mid-run (%s)', (kind) => {
     await db?.drop();
   });
 
-  it('resumes after a restart: every step once in the result, one idempotency key per step at the target', async () => {
+  /** A runtime on a fresh database running the posting chain against a slow target. */
+  async function startPostingRun(leaseMs: number, targetDelayMs: number, name: string) {
     db = await createTestDatabase(kind);
-    target = await startHttpTarget(150);
-    const env = { ...db.env, COUNTERSIGN_LEASE_MS: '1500' };
+    const posts = await startHttpTarget(targetDelayMs);
+    target = posts;
+    const env = { ...db.env, COUNTERSIGN_LEASE_MS: String(leaseMs) };
     const port = await freePort();
-    runtime = await startRuntime(env, port);
-    const api = await ApiClient.login(runtime.baseUrl);
-    const workflowId = await api.createVersionedWorkflow('Crash test', postingChain(target.url));
-    const runId = await api.startRun(workflowId, { invoice: 'INV-CRASH-1' });
+    const first = await startRuntime(env, port);
+    runtime = first;
+    const api = await ApiClient.login(first.baseUrl);
+    const workflowId = await api.createVersionedWorkflow(name, postingChain(posts.url));
+    const runId = await api.startRun(workflowId, { invoice: `INV-${name}` });
+    return { env, port, runId, target: posts, first };
+  }
+
+  it('resumes after a restart: every step once in the result, one idempotency key per step at the target', async () => {
+    const { env, port, runId, target, first } = await startPostingRun(1500, 150, 'Crash test');
 
     // Kill the process once a few posts went out, while one is in flight.
     const deadline = Date.now() + 30_000;
     while (target.seen.length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(target.seen.length).toBeGreaterThanOrEqual(3);
-    await runtime.kill();
+    await first.kill();
     const seenAtKill = target.seen.length;
     expect(seenAtKill).toBeLessThan(POSTS);
 
@@ -74,18 +82,12 @@ describe.each(databaseKinds())('a runtime killed mid-run (%s)', (kind) => {
   });
 
   it('stops gracefully on SIGTERM: the step in flight finishes, the run is released and goes on at once after a restart', async () => {
-    db = await createTestDatabase(kind);
-    target = await startHttpTarget(300);
     // A long lease: if the stop did not release the run, the restarted process would wait a minute for it.
-    const env = { ...db.env, COUNTERSIGN_LEASE_MS: '60000' };
-    const port = await freePort();
-    runtime = await startRuntime(env, port);
-    const api = await ApiClient.login(runtime.baseUrl);
-    const workflowId = await api.createVersionedWorkflow('Graceful stop', postingChain(target.url));
-    const runId = await api.startRun(workflowId, { invoice: 'INV-STOP-1' });
-    while (target.seen.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+    const { env, port, runId, target, first } = await startPostingRun(60_000, 300, 'Graceful stop');
+    const deadline = Date.now() + 30_000;
+    while (target.seen.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     const requestsAtStop = target.seen.length;
-    expect(await runtime.stop()).toBe(0);
+    expect(await first.stop()).toBe(0);
     // The post in flight completed before the process exited; nothing new started after the stop.
     expect(target.seen.length).toBeLessThanOrEqual(requestsAtStop + 1);
 
