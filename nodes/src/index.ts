@@ -26,10 +26,12 @@ export { triggerWebhookNode } from './trigger/webhook/webhook.node.ts';
 export {
   FAKE_NOW,
   fakeContext,
+  fakeInvoiceHistory,
   fakeHttp,
   fakeLogger,
   fakeSandbox,
   type FakeContextOverrides,
+  type FakeInvoiceHistory,
   type FakeHttp,
   type FakeLogger,
   type FakeSandbox,

@@ -3,7 +3,9 @@ import {
   type CodeSandbox,
   type HttpClient,
   type HttpRequest,
+  type HistoricInvoice,
   type HttpResponse,
+  type InvoiceHistory,
   type NodeContext,
   type NodeLogger,
 } from '@countersign/shared';
@@ -65,6 +67,23 @@ export function fakeSandbox(run: (source: string, input: unknown) => unknown = (
   };
 }
 
+/** An in-memory invoice history that keeps what was recorded, for asserting on it. */
+export interface FakeInvoiceHistory extends InvoiceHistory {
+  invoices: HistoricInvoice[];
+}
+
+/** Builds an in-memory invoice history holding `initial` (recorded by other runs). */
+export function fakeInvoiceHistory(initial: HistoricInvoice[] = [], runId = 'run-1'): FakeInvoiceHistory {
+  const invoices = [...initial];
+  return {
+    invoices,
+    candidates: async ({ entity, vendorId }) => invoices.filter((i) => i.entity === entity && i.vendorId === vendorId && i.runId !== runId),
+    record: async (invoice) => {
+      if (!invoices.some((i) => i.runId === runId && i.id === invoice.id)) invoices.push({ ...invoice, runId, recordedAt: FAKE_NOW.toISOString() });
+    },
+  };
+}
+
 /** Context fields a test may replace. */
 export type FakeContextOverrides<C> = Partial<Omit<NodeContext<C>, 'config'>>;
 
@@ -89,6 +108,7 @@ export function fakeContext<C>(config: C, overrides: FakeContextOverrides<C> = {
       },
     },
     sandbox: fakeSandbox(),
+    invoices: fakeInvoiceHistory([], run.id),
     inputs: {},
     suspend: ({ reason, until, data }) => ({
       kind: 'suspend',

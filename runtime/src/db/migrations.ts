@@ -152,6 +152,106 @@ const MIGRATIONS: Migration[] = [
       });
     },
   },
+  {
+    name: '0004_approvals_notifications_invoices',
+    async up(knex) {
+      // One approval gate reached by a run: its plan (levels, quorum, timing) and where it stands.
+      await knex.schema.createTable('approval_requests', (t) => {
+        t.text('run_id').notNullable().references('runs.id');
+        t.text('node_id').notNullable();
+        t.text('tenant_id').notNullable().references('tenants.id');
+        t.text('workflow_id').notNullable();
+        t.text('version_hash').notNullable();
+        t.text('title').notNullable();
+        t.bigInteger('amount_minor');
+        t.specificType('currency', 'char(3)');
+        t.jsonb('plan').notNullable();
+        // Users never eligible in this request: requester(s) and the author of the running version.
+        t.jsonb('excluded').notNullable().defaultTo('[]');
+        t.integer('current_level').notNullable().defaultTo(0);
+        t.integer('escalations').notNullable().defaultTo(0);
+        t.text('status').notNullable();
+        t.jsonb('outcome');
+        t.timestamp('due_at', { useTz: true });
+        t.timestamp('remind_at', { useTz: true });
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.timestamp('decided_at', { useTz: true });
+        t.primary(['run_id', 'node_id']);
+        t.index(['tenant_id', 'status']);
+      });
+      await knex.raw("CREATE INDEX approval_requests_clock_idx ON approval_requests (LEAST(due_at, remind_at)) WHERE status = 'open'");
+      // One person's share of a level: decided once, or cancelled/escalated/expired when the level moves on.
+      await knex.schema.createTable('approval_tasks', (t) => {
+        t.text('id').primary();
+        t.text('tenant_id').notNullable().references('tenants.id');
+        t.text('run_id').notNullable().references('runs.id');
+        t.text('node_id').notNullable();
+        t.integer('level').notNullable();
+        t.text('assignee_id').notNullable().references('users.id');
+        // How the assignee got the task: assignee (configured), alternate, admin or escalation.
+        t.text('route').notNullable();
+        t.text('status').notNullable();
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.timestamp('due_at', { useTz: true });
+        t.timestamp('closed_at', { useTz: true });
+        t.text('decision');
+        t.text('decided_by');
+        t.text('on_behalf_of');
+        t.text('comment');
+        t.index(['tenant_id', 'assignee_id', 'status']);
+        t.index(['run_id', 'node_id', 'level']);
+      });
+      // Attempts the runtime refused (not your task, segregation of duties, authority...), kept for audit.
+      await knex.schema.createTable('approval_refusals', (t) => {
+        t.text('id').primary();
+        t.text('tenant_id').notNullable().references('tenants.id');
+        t.text('task_id').notNullable();
+        t.text('run_id');
+        t.text('user_id').notNullable();
+        t.text('reason').notNullable();
+        t.text('message').notNullable();
+        t.timestamp('at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.index(['tenant_id', 'at']);
+      });
+      // Outbound notifications (email, webhook): written with the change that causes them, delivered by a dispatcher.
+      await knex.schema.createTable('notifications', (t) => {
+        t.text('id').primary();
+        t.text('tenant_id').notNullable().references('tenants.id');
+        t.text('kind').notNullable();
+        t.text('channel').notNullable();
+        t.text('recipient').notNullable();
+        t.text('subject').notNullable();
+        t.jsonb('payload').notNullable();
+        t.text('status').notNullable().defaultTo('pending');
+        t.integer('attempts').notNullable().defaultTo(0);
+        t.timestamp('next_attempt_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.text('last_error');
+        t.text('dedupe_key').notNullable().unique();
+        t.text('locked_by');
+        t.timestamp('locked_until', { useTz: true });
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.timestamp('sent_at', { useTz: true });
+      });
+      await knex.raw("CREATE INDEX notifications_due_idx ON notifications (next_attempt_at) WHERE status = 'pending'");
+      // The tenant's invoices as seen by duplicate checks.
+      await knex.schema.createTable('invoice_history', (t) => {
+        t.text('tenant_id').notNullable().references('tenants.id');
+        t.text('run_id').notNullable();
+        t.text('node_id').notNullable();
+        t.text('invoice_id').notNullable();
+        t.text('entity').notNullable();
+        t.text('vendor_id').notNullable();
+        t.text('invoice_number').notNullable();
+        t.bigInteger('amount_minor').notNullable();
+        t.specificType('currency', 'char(3)').notNullable();
+        t.text('invoice_date').notNullable();
+        t.boolean('is_test').notNullable().defaultTo(false);
+        t.timestamp('recorded_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.primary(['run_id', 'node_id', 'invoice_id']);
+        t.index(['tenant_id', 'entity', 'vendor_id']);
+      });
+    },
+  },
 ];
 
 const TABLE = 'countersign_migrations';

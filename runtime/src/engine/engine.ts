@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { CountersignError, type HttpClient, type NodeRegistry, type RunStatus } from '@countersign/shared';
+import { createInvoiceHistoryStore, type InvoiceHistoryStore } from '../invoices/invoice-history-store.ts';
 import type { ExpressionSandbox } from '../sandbox/expression-sandbox.ts';
 import { Committer } from './committer.ts';
 import { processRun, type ProcessDeps } from './process-run.ts';
@@ -22,6 +23,8 @@ export interface EngineOptions {
   sandbox: ExpressionSandbox;
   http: HttpClient;
   log: Logger;
+  /** The tenant invoice history duplicate checks read (default: on `knex`). */
+  invoices?: InvoiceHistoryStore;
   /** Runs worked on at once by this process. */
   concurrency?: number;
   /** How long a claim lasts without renewal; a dead process's runs are taken over after it. */
@@ -86,6 +89,7 @@ export class Engine {
       sandbox: options.sandbox,
       http: options.http,
       log: options.log,
+      invoices: options.invoices ?? createInvoiceHistoryStore(options.knex),
       workerId: this.workerId,
       maxStepsPerClaim: options.maxStepsPerClaim ?? 500,
       defaultTimeoutMs: options.defaultTimeoutMs ?? { pure: 30_000, external: 60_000 },

@@ -3,6 +3,7 @@ import {
   CountersignError,
   toCountersignError,
   type HttpClient,
+  type InvoiceHistory,
   type NodeContext,
   type NodeLogger,
   type NodeResult,
@@ -31,6 +32,7 @@ export interface StepServices {
   sandbox: ExpressionSandbox;
   http: HttpClient;
   log: NodeLogger;
+  invoices: InvoiceHistory;
 }
 
 /** The idempotency key of an external side effect: the same for every attempt and after a restart. */
@@ -94,6 +96,7 @@ export async function executeStep(invocation: StepInvocation, services: StepServ
         get: (name: string) => Promise.reject(new CountersignError('NOT_FOUND', `No credential store is configured; secret "${name}" is unavailable`, { nodeId: node.id, retryable: false })),
       },
       sandbox: { runFunction: (source, input) => services.sandbox.runFunction(tenantId, source, { ...scope, input }) },
+      invoices: services.invoices,
       inputs: invocation.inputs,
       suspend: ({ reason, until, data }) => ({
         kind: 'suspend',

@@ -10,6 +10,7 @@ import {
   type SerializedError,
 } from '@countersign/shared';
 import type { Logger } from 'pino';
+import type { InvoiceHistoryStore } from '../invoices/invoice-history-store.ts';
 import type { ExpressionSandbox } from '../sandbox/expression-sandbox.ts';
 import type { CommitOutcome, Committer, PendingEvent } from './committer.ts';
 import { executeStep } from './execute-step.ts';
@@ -37,6 +38,7 @@ export interface ProcessDeps {
   sandbox: ExpressionSandbox;
   http: HttpClient;
   log: Logger;
+  invoices: InvoiceHistoryStore;
   /** Recorded on each started step, so an operator can see which process ran it. */
   workerId: string;
   /** Steps one claim may execute before the run goes back to the queue (fairness between runs). */
@@ -144,7 +146,12 @@ export async function processRun(claimed: ClaimedRun, loaded: StepRecord[], deps
           timeoutMs: compiled.node.timeoutMs ?? graph.settings.timeoutMs ?? (external ? deps.defaultTimeoutMs.external : deps.defaultTimeoutMs.pure),
           signal: control.cancel,
         },
-        { sandbox: deps.sandbox, http: deps.http, log: nodeLogger(log, step) },
+        {
+          sandbox: deps.sandbox,
+          http: deps.http,
+          log: nodeLogger(log, step),
+          invoices: deps.invoices.forStep({ tenantId: claimed.tenant_id, runId: claimed.id, nodeId: step.nodeId, isTest: claimed.is_test }),
+        },
       );
     } catch (thrown) {
       failure = toCountersignError(thrown, step.nodeId);

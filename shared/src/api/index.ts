@@ -2,3 +2,4 @@ export * from './dto.ts';
 export * from './permissions.ts';
 export * from './run-events.ts';
 export * from './authority.ts';
+export * from './tasks.ts';

@@ -17,6 +17,10 @@ export const PERMISSIONS = {
   'authority.read': ROLES,
   'authority.manage': ['admin'],
   'delegation.manage': ['approver', 'admin'],
+  /** Reading one's own approval tasks; auditors and admins may list everyone's. */
+  'task.read': ROLES,
+  /** Deciding a task assigned (or delegated) to oneself; admins are the last fallback assignee. */
+  'task.decide': ['approver', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** One permission of {@link PERMISSIONS}. */

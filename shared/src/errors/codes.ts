@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   INVALID_INPUT: { kind: 'user', status: 422 },
   CURRENCY_MISMATCH: { kind: 'user', status: 422 },
   POLICY_ERROR: { kind: 'user', status: 422 },
+  /** A segregation-of-duties rule refused the action (or left a task with nobody eligible). */
+  SOD_VIOLATION: { kind: 'user', status: 403 },
   EXPRESSION_ERROR: { kind: 'user', status: 422 },
   EXPRESSION_TIMEOUT: { kind: 'user', status: 422 },
   EXPRESSION_MEMORY: { kind: 'user', status: 422 },

@@ -19,3 +19,4 @@ export {
   type NodeSuspension,
 } from './define-node.ts';
 export type { CodeSandbox, HttpClient, HttpRequest, HttpResponse, NodeContext, NodeLogger } from './node-context.ts';
+export type { HistoricInvoice, InvoiceFacts, InvoiceHistory } from './invoice-history.ts';

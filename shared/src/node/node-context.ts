@@ -1,4 +1,5 @@
 import type { NodeSuspension } from './define-node.ts';
+import type { InvoiceHistory } from './invoice-history.ts';
 
 /** Structured logging for a node; the runtime adds run and step ids. */
 export interface NodeLogger {
@@ -53,6 +54,8 @@ export interface NodeContext<C> {
   http: HttpClient;
   secrets: { get(name: string): Promise<string> };
   sandbox: CodeSandbox;
+  /** The tenant's invoice history (duplicate checks). */
+  invoices: InvoiceHistory;
   /** Outputs of the inbound branches that fired, by source node label (joins read these). */
   inputs: Record<string, unknown>;
   /** Present when a suspended step is resumed (timer reached or signal received). */

@@ -1,0 +1,77 @@
+import type { Knex } from 'knex';
+import type { HistoricInvoice, InvoiceHistory } from '@countersign/shared';
+import { iso } from '../services/row-values.ts';
+
+/** Which step a history is handed to: what it records is attributed to that run and node. */
+export interface InvoiceHistoryScope {
+  tenantId: string;
+  runId: string;
+  nodeId: string;
+  isTest: boolean;
+}
+
+/** Hands each step the tenant's invoice history (kept in the `invoice_history` table). */
+export interface InvoiceHistoryStore {
+  forStep(scope: InvoiceHistoryScope): InvoiceHistory;
+}
+
+interface HistoryRow {
+  run_id: string;
+  invoice_id: string;
+  entity: string;
+  vendor_id: string;
+  invoice_number: string;
+  amount_minor: string | number;
+  currency: string;
+  invoice_date: string;
+  recorded_at: Date | string;
+}
+
+/** The invoice history on the runtime's database; every query is scoped to the step's tenant. */
+export function createInvoiceHistoryStore(knex: Knex): InvoiceHistoryStore {
+  return {
+    forStep: (scope) => ({
+      async candidates({ entity, vendorId }) {
+        const query = knex('invoice_history')
+          .where({ tenant_id: scope.tenantId, entity, vendor_id: vendorId })
+          .whereNot('run_id', scope.runId)
+          // Only invoices of runs still in force: a cancelled or failed run paid nothing.
+          .whereIn('run_id', knex('runs').select('id').where({ tenant_id: scope.tenantId }).whereNotIn('status', ['cancelled', 'failed']));
+        // Production checks never see invoices recorded by test runs; test runs see everything.
+        if (!scope.isTest) query.andWhere({ is_test: false });
+        const rows: HistoryRow[] = await query.orderBy('recorded_at').limit(10_000);
+        return rows.map(
+          (row): HistoricInvoice => ({
+            id: row.invoice_id,
+            entity: row.entity,
+            vendorId: row.vendor_id,
+            invoiceNumber: row.invoice_number,
+            amount: Number(row.amount_minor),
+            currency: row.currency.trim(),
+            invoiceDate: row.invoice_date,
+            runId: row.run_id,
+            recordedAt: iso(row.recorded_at),
+          }),
+        );
+      },
+      async record(invoice) {
+        await knex('invoice_history')
+          .insert({
+            tenant_id: scope.tenantId,
+            run_id: scope.runId,
+            node_id: scope.nodeId,
+            invoice_id: invoice.id,
+            entity: invoice.entity,
+            vendor_id: invoice.vendorId,
+            invoice_number: invoice.invoiceNumber,
+            amount_minor: invoice.amount,
+            currency: invoice.currency,
+            invoice_date: invoice.invoiceDate,
+            is_test: scope.isTest,
+          })
+          .onConflict(['run_id', 'node_id', 'invoice_id'])
+          .ignore();
+      },
+    }),
+  };
+}
