@@ -1,3 +1,4 @@
+export { APPROVAL_SUSPENSION, approvalRequestNode } from './approval/request/request.node.ts';
 export { nodeDefinitions, registry } from './registry.ts';
 export { connectorHttpNode } from './connector/http/http.node.ts';
 export { dataCodeNode } from './data/code/code.node.ts';

@@ -1,4 +1,5 @@
 import { createNodeRegistry, type AnyNodeDefinition } from '@countersign/shared';
+import { approvalRequestNode } from './approval/request/request.node.ts';
 import { connectorHttpNode } from './connector/http/http.node.ts';
 import { dataCodeNode } from './data/code/code.node.ts';
 import { dataSetNode } from './data/set/set.node.ts';
@@ -22,6 +23,7 @@ export const nodeDefinitions = [
   dataSetNode,
   dataCodeNode,
   connectorHttpNode,
+  approvalRequestNode,
   policyValidateNode,
   policyDecisionTableNode,
 ] satisfies readonly AnyNodeDefinition[];

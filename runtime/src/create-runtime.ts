@@ -7,6 +7,9 @@ import { Server as SocketServer } from 'socket.io';
 import { registry as defaultRegistry } from '@countersign/nodes';
 import type { ClientToServerEvents, NodeRegistry, ServerToClientEvents } from '@countersign/shared';
 import { createApiRouter } from './api/create-api-router.ts';
+import { createApprovalHandler } from './approvals/approval-handler.ts';
+import { startApprovalClock } from './approvals/approval-clock.ts';
+import { silentNotifier, type ApprovalNotifier } from './approvals/approval-notifier.ts';
 import { createAuth } from './auth/auth.ts';
 import { connectDatabase, type Database } from './db/connect.ts';
 import { Engine, type EngineOptions } from './engine/engine.ts';
@@ -37,6 +40,10 @@ export interface RuntimeOptions {
   logger?: Logger;
   engine?: Partial<Pick<EngineOptions, 'concurrency' | 'leaseMs' | 'pollMs' | 'maxStepsPerClaim' | 'defaultTimeoutMs'>>;
   sandbox?: Partial<SandboxLimits>;
+  /** How often due reminders and escalations of approvals are checked (ms). */
+  approvalClockMs?: number;
+  /** Where approval notifications go (default: nowhere). */
+  notifier?: ApprovalNotifier;
   /** The built editor to serve at `/` (editor/dist when it exists). */
   editorDir?: string | undefined;
 }
@@ -69,10 +76,12 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   const ownsDatabase = options.database === undefined;
   const { knex } = database;
   const sandbox = createIvmSandbox(options.sandbox);
-  const engine = new Engine({ knex, registry, sandbox, http: createHttpClient(), log, ...options.engine });
+  const notifier = options.notifier ?? silentNotifier;
+  const suspensions = { approval: createApprovalHandler(knex, notifier) };
+  const engine = new Engine({ knex, registry, sandbox, http: createHttpClient(), log, suspensions, ...options.engine });
   const auth = await createAuth(knex, options.jwtSecret);
   const seed = options.seed === false ? undefined : await seedDemo(knex, { registry, demoPassword: options.demoPassword, demoErpUrl: options.demoErpUrl, log });
-  const deps = { knex, dialect: database.dialect, engine, registry, auth, log };
+  const deps = { knex, dialect: database.dialect, engine, registry, auth, log, notifier };
   const router = createApiRouter(deps);
 
   const app = express();
@@ -95,7 +104,11 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     return io;
   };
 
-  if (options.role !== 'api') engine.start();
+  let stopClock: (() => void) | undefined;
+  if (options.role !== 'api') {
+    engine.start();
+    stopClock = startApprovalClock(knex, notifier, log, options.approvalClockMs ?? 1000, () => engine.notify());
+  }
 
   return {
     app,
@@ -114,6 +127,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
         server.listen(port, host, () => resolvePromise(server));
       }),
     async close() {
+      stopClock?.();
       await engine.stop();
       for (const detach of detachers) detach();
       await Promise.all(sockets.map((io) => new Promise<void>((done) => void io.close(() => done()))));

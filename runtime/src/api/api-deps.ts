@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { NodeRegistry } from '@countersign/shared';
 import type { Auth } from '../auth/auth.ts';
+import type { ApprovalNotifier } from '../approvals/approval-notifier.ts';
 import type { Engine } from '../engine/engine.ts';
 
 /** What the HTTP API and the run socket are built from. */
@@ -12,4 +13,6 @@ export interface ApiDeps {
   registry: NodeRegistry;
   auth: Auth;
   log: Logger;
+  /** Where approval notifications are queued. */
+  notifier: ApprovalNotifier;
 }

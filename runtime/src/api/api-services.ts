@@ -1,5 +1,6 @@
 import type { Auth } from '../auth/auth.ts';
 import type { NodeTypeInfo } from '@countersign/shared';
+import type { TasksService } from '../approvals/tasks-service.ts';
 import type { AuthorityService } from '../services/authority-service.ts';
 import type { RunsService } from '../services/runs-service.ts';
 import type { WebhooksService } from '../services/webhooks-service.ts';
@@ -13,6 +14,7 @@ export interface ApiServices {
   runs: RunsService;
   webhooks: WebhooksService;
   authority: AuthorityService;
+  tasks: TasksService;
   nodeTypes: { list(): NodeTypeInfo[] };
   /** The OpenAPI document of the route table. */
   openApi(): Record<string, unknown>;

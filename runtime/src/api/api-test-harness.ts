@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { RunStatus } from '@countersign/shared';
 import { hashPassword } from '../auth/password.ts';
-import { createRuntime, type Runtime } from '../create-runtime.ts';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../create-runtime.ts';
 import { connectDatabase, type Database } from '../db/connect.ts';
 import { createLogger } from '../logging/logger.ts';
 import { createDemoErpRouter, DEMO_ERP_PATH } from '../seed/demo-erp.ts';
@@ -40,7 +40,7 @@ async function listen(app: express.Express): Promise<{ server: Server; url: stri
 }
 
 /** Starts a seeded runtime on PGlite in memory, with a demo ERP inbox on its own port. */
-export async function startTestRuntime(): Promise<TestRuntime> {
+export async function startTestRuntime(options: Pick<RuntimeOptions, 'notifier' | 'approvalClockMs'> & { database?: Database } = {}): Promise<TestRuntime> {
   const erpKeys: string[] = [];
   const erpApp = express();
   erpApp.use((req, _res, next) => {
@@ -50,13 +50,15 @@ export async function startTestRuntime(): Promise<TestRuntime> {
   erpApp.use(createDemoErpRouter());
   const erp = await listen(erpApp);
 
-  const database = await connectDatabase({ dataDir: ':memory:' });
+  const database = options.database ?? (await connectDatabase({ dataDir: ':memory:' }));
   const runtime = await createRuntime({
     database,
     seed: true,
     demoPassword: TEST_PASSWORD,
     demoErpUrl: `${erp.url}${DEMO_ERP_PATH}`,
     engine: { pollMs: 20 },
+    approvalClockMs: options.approvalClockMs ?? 100,
+    ...(options.notifier ? { notifier: options.notifier } : {}),
     logger: createLogger('silent'),
   });
   const server = await runtime.listen(0, '127.0.0.1');
@@ -114,7 +116,7 @@ export async function startTestRuntime(): Promise<TestRuntime> {
     },
     async close() {
       await runtime.close();
-      await database.close();
+      if (!options.database) await database.close();
       await new Promise((resolve) => erp.server.close(resolve));
     },
   };

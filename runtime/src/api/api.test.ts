@@ -309,6 +309,9 @@ describe('node types and OpenAPI', () => {
         'GET /api/delegations',
         'POST /api/delegations',
         'POST /api/delegations/{id}/revoke',
+        'GET /api/tasks',
+        'GET /api/tasks/{id}',
+        'POST /api/tasks/{id}/decision',
       ].sort(),
     );
     const createWorkflow = body.paths['/api/workflows'].post;

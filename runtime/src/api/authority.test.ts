@@ -13,15 +13,7 @@ const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000
 
 beforeAll(async () => {
   t = await startTestRuntime();
-  const { tenant_id: tenantId } = await t.database.knex('users').where({ id: 'demo-admin' }).first('tenant_id');
-  await t.database.knex('users').insert({
-    id: 'demo-approver-2',
-    tenant_id: tenantId,
-    email: 'approver2@demo.test',
-    name: 'Second Approver',
-    password_hash: await hashPassword(TEST_PASSWORD),
-    roles: JSON.stringify(['approver']),
-  });
+  // The seed has a second approver (demo-approver-2).
   admin = await t.login('admin@demo.test');
   approver = await t.login('approver@demo.test');
   approver2 = await t.login('approver2@demo.test');

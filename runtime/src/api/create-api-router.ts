@@ -1,4 +1,5 @@
 import express from 'express';
+import { createTasksService } from '../approvals/tasks-service.ts';
 import { createDemoErpRouter } from '../seed/demo-erp.ts';
 import { createAuthorityService } from '../services/authority-service.ts';
 import { createNodeTypesService } from '../services/node-types-service.ts';
@@ -24,6 +25,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     runs: createRunsService(knex, engine),
     webhooks: createWebhooksService(knex, engine),
     authority: createAuthorityService(knex),
+    tasks: createTasksService(knex, deps.notifier, () => engine.notify()),
     nodeTypes: createNodeTypesService(registry),
     openApi: () => (openApi ??= buildOpenApiDocument(routes, { title: 'Countersign runtime API', version: '0.1.0' })),
   };

@@ -2,10 +2,12 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { CountersignError, type ErrorResponse } from '@countersign/shared';
 
-/** Sends `{ error: { code, message, issues? } }` with the status of the error's code. */
+/** Sends `{ error: { code, message, issues?, details? } }` with the status of the error's code. */
 export function sendError(res: Response, error: CountersignError): void {
   const body: ErrorResponse = { error: { code: error.code, message: error.message } };
   if (error.issues !== undefined) body.error.issues = error.issues;
+  // Details say why a user error happened (e.g. the reason of a refused approval); never sent for bugs.
+  if (error.details !== undefined && error.kind === 'user') body.error.details = error.details;
   res.status(error.status).json(body);
 }
 

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { RunEventType, RunStatus, SerializedError } from '@countersign/shared';
 import type { StepRecord } from './run-state.ts';
+import type { SuspensionOpening } from './suspension-handler.ts';
 import { applyCancellation } from './sql/cancel-run.ts';
 import { commitBatch, insertEvents, upsertSteps } from './sql/commit-batch.ts';
 import { toStepRow } from './sql/step-rows.ts';
@@ -20,6 +21,8 @@ export interface CommitUnit {
   tenantId: string;
   steps: StepRecord[];
   events: PendingEvent[];
+  /** Written in the same transaction when the run is still held (e.g. approval tasks of a waiting step). */
+  openings?: SuspensionOpening[];
   run: {
     status: RunStatus;
     eventSeq: number;
@@ -91,13 +94,25 @@ export class Committer {
   }
 
   private async write(units: CommitUnit[]): Promise<CommitOutcome[]> {
-    const held = await commitBatch(this.knex, this.workerId, this.leaseMs, {
+    const rows = {
       runIds: units.map((u) => u.runId),
       terminalRunIds: units.filter((u) => u.terminal).map((u) => u.runId),
       steps: units.flatMap(stepRowsOf),
       events: units.flatMap(eventRowsOf),
       patches: units.map(patchOf),
-    });
+    };
+    // The common case is one statement; a unit with openings needs a transaction around it and them.
+    const held = units.some((u) => (u.openings?.length ?? 0) > 0)
+      ? await this.knex.transaction(async (trx) => {
+          const result = await commitBatch(trx, this.workerId, this.leaseMs, rows);
+          const writable = new Set(result.filter((r) => !r.cancel_requested).map((r) => r.id));
+          for (const unit of units) {
+            if (!writable.has(unit.runId)) continue;
+            for (const open of unit.openings ?? []) await open(trx);
+          }
+          return result;
+        })
+      : await commitBatch(this.knex, this.workerId, this.leaseMs, rows);
     const state = new Map(held.map((row) => [row.id, row.cancel_requested]));
     const outcomes: CommitOutcome[] = units.map((u) => (!state.has(u.runId) ? 'lease_lost' : state.get(u.runId) && !u.terminal ? 'cancelled' : 'committed'));
     for (const [i, unit] of units.entries()) {

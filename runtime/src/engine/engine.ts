@@ -13,6 +13,7 @@ import { claimRuns, type ClaimedRun } from './sql/claim-runs.ts';
 import { insertRun } from './sql/insert-run.ts';
 import { loadSteps } from './sql/step-rows.ts';
 import type { StepRecord } from './run-state.ts';
+import type { SuspensionHandler } from './suspension-handler.ts';
 import { releaseLeases, renewLeases } from './sql/renew-leases.ts';
 import { VersionCache } from './version-cache.ts';
 
@@ -25,6 +26,8 @@ export interface EngineOptions {
   log: Logger;
   /** The tenant invoice history duplicate checks read (default: on `knex`). */
   invoices?: InvoiceHistoryStore;
+  /** Handlers of suspension reasons that open durable state outside the run (the approval service). */
+  suspensions?: Readonly<Record<string, SuspensionHandler>>;
   /** Runs worked on at once by this process. */
   concurrency?: number;
   /** How long a claim lasts without renewal; a dead process's runs are taken over after it. */
@@ -90,6 +93,7 @@ export class Engine {
       http: options.http,
       log: options.log,
       invoices: options.invoices ?? createInvoiceHistoryStore(options.knex),
+      suspensions: options.suspensions ?? {},
       workerId: this.workerId,
       maxStepsPerClaim: options.maxStepsPerClaim ?? 500,
       defaultTimeoutMs: options.defaultTimeoutMs ?? { pure: 30_000, external: 60_000 },

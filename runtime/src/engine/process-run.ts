@@ -17,6 +17,7 @@ import { executeStep } from './execute-step.ts';
 import { backoffDelay, retryPolicyOf } from './retry-policy.ts';
 import { RunState, type StepRecord } from './run-state.ts';
 import type { ClaimedRun } from './sql/claim-runs.ts';
+import type { SuspensionHandler, SuspensionOpening } from './suspension-handler.ts';
 import type { VersionCache } from './version-cache.ts';
 
 const SUSPECT_AFTER = 2;
@@ -39,6 +40,8 @@ export interface ProcessDeps {
   http: HttpClient;
   log: Logger;
   invoices: InvoiceHistoryStore;
+  /** Handlers of suspension reasons that open state outside the run (e.g. `approval`). */
+  suspensions: Readonly<Record<string, SuspensionHandler>>;
   /** Recorded on each started step, so an operator can see which process ran it. */
   workerId: string;
   /** Steps one claim may execute before the run goes back to the queue (fairness between runs). */
@@ -58,6 +61,7 @@ export async function processRun(claimed: ClaimedRun, loaded: StepRecord[], deps
   const state = new RunState(graph, loaded);
   let seq = claimed.event_seq;
   let events: PendingEvent[] = [];
+  let openings: SuspensionOpening[] = [];
   let status: RunStatus = 'running';
   let runError: SerializedError | undefined;
   const startedAt = claimed.started_at ?? new Date();
@@ -71,6 +75,7 @@ export async function processRun(claimed: ClaimedRun, loaded: StepRecord[], deps
       tenantId: claimed.tenant_id,
       steps: dirty,
       events,
+      openings,
       run: {
         status,
         eventSeq: seq,
@@ -84,6 +89,7 @@ export async function processRun(claimed: ClaimedRun, loaded: StepRecord[], deps
       terminal: extra.terminal,
     });
     events = [];
+    openings = [];
     if (extra.release) control.onReleasing?.();
     const outcome = await pending;
     if (outcome !== 'committed') log.warn({ outcome }, 'run commit not applied');
@@ -132,7 +138,7 @@ export async function processRun(claimed: ClaimedRun, loaded: StepRecord[], deps
     let result: NodeResult | undefined;
     let failure: ReturnType<typeof toCountersignError> | undefined;
     try {
-      result = await executeStep(
+      const executed = await executeStep(
         {
           compiled,
           tenantId: claimed.tenant_id,
@@ -153,6 +159,13 @@ export async function processRun(claimed: ClaimedRun, loaded: StepRecord[], deps
           invoices: deps.invoices.forStep({ tenantId: claimed.tenant_id, runId: claimed.id, nodeId: step.nodeId, isTest: claimed.is_test }),
         },
       );
+      // A suspension handled outside the run (approval tasks) is prepared first: if that fails, the step fails.
+      const handler = executed.kind === 'suspend' ? deps.suspensions[executed.reason] : undefined;
+      if (handler && executed.kind === 'suspend') {
+        const suspending = { tenantId: claimed.tenant_id, runId: claimed.id, workflowId: claimed.workflow_id, version: claimed.version, versionHash: claimed.version_hash, nodeId: step.nodeId, nodeLabel: compiled.node.label, isTest: claimed.is_test };
+        openings.push(await handler.prepare(suspending, executed.data));
+      }
+      result = executed;
     } catch (thrown) {
       failure = toCountersignError(thrown, step.nodeId);
     }

@@ -26,7 +26,17 @@ describe('seedDemo', () => {
     expect(created).toHaveLength(1);
     const [result] = created;
     expect(result).toMatchObject({ tenantId: 'demo', tenantName: 'Demo Finance Ltd' });
-    expect(result?.users.map((u) => u.email)).toEqual(['admin@demo.test', 'designer@demo.test', 'reviewer@demo.test', 'approver@demo.test', 'auditor@demo.test']);
+    expect(result?.users.map((u) => u.email)).toEqual([
+      'admin@demo.test',
+      'designer@demo.test',
+      'reviewer@demo.test',
+      'approver@demo.test',
+      'approver2@demo.test',
+      'controller@demo.test',
+      'cfo@demo.test',
+      'operator@demo.test',
+      'auditor@demo.test',
+    ]);
     for (const user of result?.users ?? []) {
       expect(user.password).toMatch(/^[A-Za-z0-9]{16}$/);
       const row = await db.knex('users').where({ email: user.email }).first();

@@ -33,8 +33,16 @@ const USERS = [
   { id: 'demo-designer', email: 'designer@demo.test', name: 'Demo Designer', roles: ['designer'] },
   { id: 'demo-reviewer', email: 'reviewer@demo.test', name: 'Demo Reviewer', roles: ['reviewer'] },
   { id: 'demo-approver', email: 'approver@demo.test', name: 'Demo Approver', roles: ['approver'] },
+  { id: 'demo-approver-2', email: 'approver2@demo.test', name: 'Second Approver', roles: ['approver'] },
+  // Roles beyond the six of the permission matrix act as approval groups (the demo matrix routes to them).
+  { id: 'demo-controller', email: 'controller@demo.test', name: 'Demo Controller', roles: ['approver', 'controller'] },
+  { id: 'demo-cfo', email: 'cfo@demo.test', name: 'Demo CFO', roles: ['approver', 'cfo'] },
+  { id: 'demo-operator', email: 'operator@demo.test', name: 'Demo Operator', roles: ['operator'] },
   { id: 'demo-auditor', email: 'auditor@demo.test', name: 'Demo Auditor', roles: ['auditor'] },
 ];
+/** Authority limits of the demo approvers, integer minor units per currency. */
+const LIMITS: Record<string, number> = { 'demo-approver': 1_000_000, 'demo-approver-2': 1_000_000, 'demo-controller': 5_000_000, 'demo-cfo': 100_000_000 };
+const LIMIT_CURRENCIES = ['EUR', 'USD', 'GBP'];
 // Two processes starting on one empty database must not both seed.
 const SEED_LOCK = 7312002;
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
@@ -51,7 +59,7 @@ function defaultErpUrl(): string {
 }
 
 /**
- * Seeds the demo tenant, its five users (one per role) and the sample "AP invoice intake" workflow
+ * Seeds the demo tenant, its users (every role, four approvers with authority limits) and the sample "AP invoice intake" workflow
  * with version 1, when the database has no tenant yet. Safe to call from several processes at once.
  */
 export async function seedDemo(knex: Knex, options: SeedOptions): Promise<SeedResult> {
@@ -63,7 +71,8 @@ export async function seedDemo(knex: Knex, options: SeedOptions): Promise<SeedRe
   const hash = await hashGraph(graph);
   const passwords = USERS.map(() => options.demoPassword ?? randomPassword());
   const hashes = await Promise.all(passwords.map((password) => hashPassword(password)));
-  const author = USERS[0]?.id ?? 'demo-admin';
+  // The designer authored the sample, so segregation of duties keeps them (and only them) out of its approvals.
+  const author = 'demo-designer';
 
   const created = await knex.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(?)', [SEED_LOCK]);
@@ -71,6 +80,9 @@ export async function seedDemo(knex: Knex, options: SeedOptions): Promise<SeedRe
     await trx('tenants').insert(TENANT);
     await trx('users').insert(
       USERS.map((user, i) => ({ id: user.id, tenant_id: TENANT.id, email: user.email, name: user.name, roles: jsonb(user.roles), password_hash: hashes[i] })),
+    );
+    await trx('authority_limits').insert(
+      Object.entries(LIMITS).flatMap(([userId, limit]) => LIMIT_CURRENCIES.map((currency) => ({ tenant_id: TENANT.id, user_id: userId, currency, limit_minor: limit, updated_by: 'seed' }))),
     );
     await trx('workflows').insert({ id: DEMO_WORKFLOW_ID, tenant_id: TENANT.id, name: DEMO_WORKFLOW_NAME, description: 'Sample: validates an incoming invoice, routes it by amount and posts it to the ERP.', draft: jsonb(graph), created_by: author });
     await trx('workflow_versions').insert({ tenant_id: TENANT.id, workflow_id: DEMO_WORKFLOW_ID, version: 1, hash, graph: jsonb(graph), created_by: author });

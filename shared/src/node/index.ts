@@ -20,3 +20,18 @@ export {
 } from './define-node.ts';
 export type { CodeSandbox, HttpClient, HttpRequest, HttpResponse, NodeContext, NodeLogger } from './node-context.ts';
 export type { HistoricInvoice, InvoiceFacts, InvoiceHistory } from './invoice-history.ts';
+export {
+  APPROVAL_OUTCOMES,
+  ApprovalDecisionRecordSchema,
+  ApprovalLevelSchema,
+  ApprovalOutcomeSchema,
+  ApprovalPlanSchema,
+  AssigneeSchema,
+  TIMEOUT_ACTIONS,
+  type ApprovalDecisionRecord,
+  type ApprovalLevel,
+  type ApprovalOutcome,
+  type ApprovalPlan,
+  type Assignee,
+  type TimeoutAction,
+} from './approval-plan.ts';

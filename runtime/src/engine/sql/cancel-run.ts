@@ -10,6 +10,9 @@ export async function applyCancellation(trx: Knex.Transaction, runId: string, te
     .where({ run_id: runId })
     .whereIn('status', ['queued', 'running', 'waiting'])
     .update({ status: 'cancelled', finished_at: trx.fn.now(), wake_at: null });
+  // Approval tasks of the run close with it: nobody can decide for a run that no longer runs.
+  await trx('approval_tasks').where({ run_id: runId, status: 'open' }).update({ status: 'cancelled', closed_at: trx.fn.now() });
+  await trx('approval_requests').where({ run_id: runId, status: 'open' }).update({ status: 'cancelled', decided_at: trx.fn.now(), due_at: null, remind_at: null });
   await trx('run_events').insert({ run_id: runId, seq: eventSeq + 1, tenant_id: tenantId, type: 'run.cancelled', node_id: null, at: new Date(), data: jsonb({ reason }) });
   await trx('runs').where({ id: runId }).update({
     status: 'cancelled',

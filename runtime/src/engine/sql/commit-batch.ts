@@ -45,7 +45,13 @@ export async function commitBatch(knex: Knex, workerId: string, leaseMs: number,
        UPDATE runs r SET
          status = p.status,
          event_seq = p.event_seq,
-         ready_at = p.ready_at,
+         -- A waiting step may have been signalled (an approval decided) while this worker held the run:
+         -- its in-memory state does not know, so the earliest wake of a waiting step it did not write counts too.
+         ready_at = CASE WHEN p.release AND p.status NOT IN ('succeeded', 'failed', 'cancelled') THEN LEAST(p.ready_at, (
+             SELECT min(w.wake_at) FROM run_steps w
+              WHERE w.run_id = r.id AND w.status = 'waiting' AND w.wake_at IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset(?::jsonb) AS x(run_id text, node_id text) WHERE x.run_id = w.run_id AND x.node_id = w.node_id)))
+           ELSE p.ready_at END,
          started_at = p.started_at,
          finished_at = p.finished_at,
          output = CASE WHEN p.set_output THEN p.output ELSE r.output END,
@@ -57,7 +63,7 @@ export async function commitBatch(knex: Knex, workerId: string, leaseMs: number,
        WHERE r.id = p.id AND r.id IN (SELECT id FROM writable)
      )
      SELECT id, cancel_requested FROM held`,
-    [rows.runIds, workerId, rows.terminalRunIds, JSON.stringify(rows.steps), JSON.stringify(rows.events), leaseMs, JSON.stringify(rows.patches)],
+    [rows.runIds, workerId, rows.terminalRunIds, JSON.stringify(rows.steps), JSON.stringify(rows.events), JSON.stringify(rows.steps), leaseMs, JSON.stringify(rows.patches)],
   );
   return result.rows;
 }
