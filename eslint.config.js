@@ -14,8 +14,9 @@ const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx'];
 /** Rules for every package: import another package by its name and index only. */
 const SHARED_PATTERNS = [
   {
-    regex: '^@countersign/[^/]+/',
-    message: 'Import a workspace package by its name (its src/index.ts), not a file inside it.',
+    // `<package>/testing` is a declared entry point (package.json exports) of test helpers.
+    regex: '^@countersign/[^/]+/(?!testing$)',
+    message: 'Import a workspace package by its name (its src/index.ts, or its declared /testing entry), not a file inside it.',
   },
   {
     regex: `^(\\.\\./)+(.*/)?(${PACKAGES.join('|')})/src(/|$)`,

@@ -9,6 +9,7 @@ export { flowSwitchNode } from './flow/switch/switch.node.ts';
 export { flowWaitNode } from './flow/wait/wait.node.ts';
 export { policyValidateNode } from './policy/validate/validate.node.ts';
 export { policyDecisionTableNode } from './policy/decision-table/decision-table.node.ts';
+export { policyDuplicateCheckNode } from './policy/duplicate-check/duplicate-check.node.ts';
 export { damerauLevenshtein, isDistanceOne } from './policy/duplicate-check/damerau-levenshtein.ts';
 export { createDuplicateIndex, type DuplicateIndex } from './policy/duplicate-check/duplicate-index.ts';
 export {

@@ -8,6 +8,7 @@ import { flowJoinNode } from './flow/join/join.node.ts';
 import { flowSwitchNode } from './flow/switch/switch.node.ts';
 import { flowWaitNode } from './flow/wait/wait.node.ts';
 import { policyDecisionTableNode } from './policy/decision-table/decision-table.node.ts';
+import { policyDuplicateCheckNode } from './policy/duplicate-check/duplicate-check.node.ts';
 import { policyValidateNode } from './policy/validate/validate.node.ts';
 import { triggerManualNode } from './trigger/manual/manual.node.ts';
 import { triggerWebhookNode } from './trigger/webhook/webhook.node.ts';
@@ -26,6 +27,7 @@ export const nodeDefinitions = [
   approvalRequestNode,
   policyValidateNode,
   policyDecisionTableNode,
+  policyDuplicateCheckNode,
 ] satisfies readonly AnyNodeDefinition[];
 
 /** The registry the runtime and graph validation look node types up in. */

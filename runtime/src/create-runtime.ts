@@ -9,7 +9,8 @@ import type { ClientToServerEvents, NodeRegistry, ServerToClientEvents } from '@
 import { createApiRouter } from './api/create-api-router.ts';
 import { createApprovalHandler } from './approvals/approval-handler.ts';
 import { startApprovalClock } from './approvals/approval-clock.ts';
-import { silentNotifier, type ApprovalNotifier } from './approvals/approval-notifier.ts';
+import type { ApprovalNotifier } from './approvals/approval-notifier.ts';
+import { createNotifier, type NotifierOptions } from './notifications/index.ts';
 import { createAuth } from './auth/auth.ts';
 import { connectDatabase, type Database } from './db/connect.ts';
 import { Engine, type EngineOptions } from './engine/engine.ts';
@@ -42,7 +43,9 @@ export interface RuntimeOptions {
   sandbox?: Partial<SandboxLimits>;
   /** How often due reminders and escalations of approvals are checked (ms). */
   approvalClockMs?: number;
-  /** Where approval notifications go (default: nowhere). */
+  /** Channels of approval notifications (email over SMTP, a signed webhook); none by default. */
+  notifications?: Pick<NotifierOptions, 'smtp' | 'webhook' | 'publicUrl' | 'productName' | 'pollMs' | 'schedule'>;
+  /** Replaces the notification outbox (tests record what would be sent). */
   notifier?: ApprovalNotifier;
   /** The built editor to serve at `/` (editor/dist when it exists). */
   editorDir?: string | undefined;
@@ -76,7 +79,8 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   const ownsDatabase = options.database === undefined;
   const { knex } = database;
   const sandbox = createIvmSandbox(options.sandbox);
-  const notifier = options.notifier ?? silentNotifier;
+  const outbox = options.notifier ? undefined : createNotifier({ knex, log, ...options.notifications });
+  const notifier: ApprovalNotifier = options.notifier ?? (outbox as ApprovalNotifier);
   const suspensions = { approval: createApprovalHandler(knex, notifier) };
   const engine = new Engine({ knex, registry, sandbox, http: createHttpClient(), log, suspensions, ...options.engine });
   const auth = await createAuth(knex, options.jwtSecret);
@@ -107,6 +111,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   let stopClock: (() => void) | undefined;
   if (options.role !== 'api') {
     engine.start();
+    outbox?.start();
     stopClock = startApprovalClock(knex, notifier, log, options.approvalClockMs ?? 1000, () => engine.notify());
   }
 
@@ -129,6 +134,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     async close() {
       stopClock?.();
       await engine.stop();
+      await outbox?.stop();
       for (const detach of detachers) detach();
       await Promise.all(sockets.map((io) => new Promise<void>((done) => void io.close(() => done()))));
       await Promise.all(servers.map((server) => new Promise<void>((done) => server.close(() => done()))));

@@ -6,3 +6,4 @@ export { createIvmSandbox } from './sandbox/ivm-sandbox.ts';
 export type { ExpressionSandbox, ExpressionScope, SandboxLimits } from './sandbox/expression-sandbox.ts';
 export { loadEnv, type Env } from './config/env.ts';
 export { createLogger } from './logging/logger.ts';
+export { decodeWebhookSecret, signWebhook, verifyWebhookSignature, type WebhookEvent, type WebhookHeaders } from './notifications/index.ts';

@@ -22,6 +22,11 @@ const runtime = await createRuntime({
   demoErpUrl: process.env['COUNTERSIGN_DEMO_ERP_URL'],
   editorDir: env.COUNTERSIGN_EDITOR_DIR,
   logger: log,
+  notifications: {
+    ...(env.SMTP_URL ? { smtp: { url: env.SMTP_URL, from: env.MAIL_FROM } } : {}),
+    ...(env.NOTIFY_WEBHOOK_URL && env.NOTIFY_WEBHOOK_SECRET ? { webhook: { url: env.NOTIFY_WEBHOOK_URL, secret: env.NOTIFY_WEBHOOK_SECRET } } : {}),
+    ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
+  },
   engine: { concurrency: env.COUNTERSIGN_WORKER_CONCURRENCY, leaseMs: env.COUNTERSIGN_LEASE_MS, pollMs: env.COUNTERSIGN_POLL_MS },
 });
 const server = env.COUNTERSIGN_ROLE === 'worker' ? undefined : await runtime.listen(env.PORT, env.HOST);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DelegationSchema, UserListSchema } from '@countersign/shared';
-import { hashPassword } from '../auth/password.ts';
-import { startTestRuntime, TEST_PASSWORD, type TestRuntime } from './api-test-harness.ts';
+import { startTestRuntime, type TestRuntime } from './api-test-harness.ts';
 
 let t: TestRuntime;
 let admin: string;

@@ -20,5 +20,3 @@ export interface ApprovalNotifier {
   notify(): void;
 }
 
-/** A notifier that sends nothing (no channel configured). */
-export const silentNotifier: ApprovalNotifier = { enqueue: async () => undefined, notify: () => undefined };

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+/** An optional setting where an empty value (`FOO=` in a compose file) means unset. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
 
 /** Every setting the runtime reads from the environment, validated at start. */
 export const EnvSchema = z.object({
@@ -22,6 +25,19 @@ export const EnvSchema = z.object({
   COUNTERSIGN_EDITOR_DIR: z.string().optional(),
   COUNTERSIGN_SEED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Notifications (approval tasks): email when SMTP_URL is set, a signed webhook when NOTIFY_WEBHOOK_URL is.
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\/[^/]/, 'must be an smtp:// or smtps:// URL')),
+  MAIL_FROM: optional(z.string().regex(/@/, 'must hold an email address, e.g. "Countersign <no-reply@example.com>"')).transform(
+    (from) => from ?? 'Countersign <no-reply@countersign.local>',
+  ),
+  NOTIFY_WEBHOOK_URL: optional(httpUrl),
+  NOTIFY_WEBHOOK_SECRET: optional(z.string().min(24, 'must be at least 24 characters (whsec_<base64> or a random string)')),
+  // Base URL of the app as users reach it, for links in notifications (e.g. https://countersign.example.com).
+  PUBLIC_URL: optional(httpUrl.transform((url) => url.replace(/\/+$/, ''))),
+}).superRefine((env, ctx) => {
+  if (env.NOTIFY_WEBHOOK_URL !== undefined && env.NOTIFY_WEBHOOK_SECRET === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['NOTIFY_WEBHOOK_SECRET'], message: 'is required when NOTIFY_WEBHOOK_URL is set (webhooks are always signed)' });
+  }
 });
 
 /** Validated configuration. */

@@ -27,8 +27,15 @@ interface HistoryRow {
   recorded_at: Date | string;
 }
 
+/** Options of the store. */
+export interface InvoiceHistoryStoreOptions {
+  /** Most candidates one check compares against: the most recent ones (default 10,000). */
+  candidateLimit?: number;
+}
+
 /** The invoice history on the runtime's database; every query is scoped to the step's tenant. */
-export function createInvoiceHistoryStore(knex: Knex): InvoiceHistoryStore {
+export function createInvoiceHistoryStore(knex: Knex, options: InvoiceHistoryStoreOptions = {}): InvoiceHistoryStore {
+  const limit = options.candidateLimit ?? 10_000;
   return {
     forStep: (scope) => ({
       async candidates({ entity, vendorId }) {
@@ -39,8 +46,9 @@ export function createInvoiceHistoryStore(knex: Knex): InvoiceHistoryStore {
           .whereIn('run_id', knex('runs').select('id').where({ tenant_id: scope.tenantId }).whereNotIn('status', ['cancelled', 'failed']));
         // Production checks never see invoices recorded by test runs; test runs see everything.
         if (!scope.isTest) query.andWhere({ is_test: false });
-        const rows: HistoryRow[] = await query.orderBy('recorded_at').limit(10_000);
-        return rows.map(
+        // Past the limit keep the NEWEST rows (a re-submission is most likely recent), returned oldest first.
+        const rows: HistoryRow[] = await query.orderBy([{ column: 'recorded_at', order: 'desc' }, { column: 'invoice_id', order: 'desc' }]).limit(limit);
+        return rows.reverse().map(
           (row): HistoricInvoice => ({
             id: row.invoice_id,
             entity: row.entity,

@@ -3,17 +3,8 @@ import type { GraphInput } from '@countersign/shared';
 /** The sample workflow's name. */
 export const DEMO_WORKFLOW_NAME = 'AP invoice intake';
 
-/** Invoices above this amount (minor units: 10,000.00) go to the controller. */
-export const DEMO_APPROVAL_LIMIT = 1_000_000;
-
-// Checks the shape of an incoming invoice; `$input` may be anything a caller posted.
-const FIELDS_VALID = [
-  "typeof $input === 'object' && $input !== null",
-  "typeof $input.invoiceNumber === 'string' && $input.invoiceNumber.trim() !== ''",
-  "typeof $input.vendor === 'string' && $input.vendor.trim() !== ''",
-  'Number.isInteger($input.amount) && $input.amount > 0',
-  "typeof $input.currency === 'string' && /^[A-Z]{3}$/.test($input.currency)",
-].join(' && ');
+/** Amount tiers of the sample approval matrix (minor units: 10,000.00 and 50,000.00). */
+export const DEMO_TIERS = { controllerFrom: 1_000_000, cfoFrom: 5_000_000 } as const;
 
 const node = (id: string, type: string, label: string, x: number, y: number, config: Record<string, unknown>) => ({
   id,
@@ -26,21 +17,72 @@ const node = (id: string, type: string, label: string, x: number, y: number, con
 
 const edge = (source: string, sourcePort: string, target: string) => ({ id: `${source}.${sourcePort}-${target}`, source, sourcePort, target, targetPort: 'in' });
 
+const FIELD_RULES = [
+  ...['invoiceNumber', 'vendor', 'amount', 'currency', 'invoiceDate', 'submittedBy'].map((field) => ({ check: 'required', field })),
+  { check: 'range', field: 'amount', min: 1, integer: true, message: 'The amount must be a positive whole number of minor units (cents)' },
+  { check: 'format', field: 'currency', format: 'currency' },
+  { check: 'format', field: 'invoiceDate', format: 'date' },
+];
+
+// COLLECT: every matching rule is one approver of the chain. Below 10,000.00 one approver; up to
+// 50,000.00 a controller; above, a controller then the CFO. The top tier reaches to infinity.
+const APPROVAL_MATRIX = {
+  hitPolicy: 'COLLECT',
+  inputs: [{ name: 'amount', label: 'Amount (minor units)', expression: '{{ $input.amount }}' }],
+  outputs: [{ name: 'level' }, { name: 'role' }],
+  rules: [
+    { id: 'below_10k', when: [`< ${DEMO_TIERS.controllerFrom}`], then: [1, 'approver'], description: 'Below 10,000.00: one approver' },
+    { id: 'to_50k', when: [`[${DEMO_TIERS.controllerFrom}..${DEMO_TIERS.cfoFrom})`], then: [1, 'controller'], description: '10,000.00 to 50,000.00: a controller' },
+    { id: 'top_controller', when: [`>= ${DEMO_TIERS.cfoFrom}`], then: [1, 'controller'], description: 'From 50,000.00: a controller...' },
+    { id: 'top_cfo', when: [`>= ${DEMO_TIERS.cfoFrom}`], then: [2, 'cfo'], description: '...then the CFO' },
+  ],
+};
+
+const title = "{{ 'Invoice ' + $input.invoiceNumber + ' from ' + $input.vendor }}";
+const amount = { amount: '{{ $input.amount }}', currency: '{{ $input.currency }}' };
+
 /**
- * "AP invoice intake": webhook -> fields valid? -> over the approval limit? -> routing -> post to the ERP
- * (idempotent by vendor and invoice number); invalid invoices are rejected. Laid out left to right.
+ * "AP invoice intake": webhook -> field checks -> duplicate check (a duplicate stops, a suspect goes to
+ * a reviewer) -> approval matrix (three amount tiers) -> approvals -> post to the ERP (idempotent by
+ * vendor and invoice number). The submitter, earlier approvers and the author never approve.
  */
 export function demoWorkflowGraph(erpUrl: string): GraphInput {
   return {
     schemaVersion: 1,
     nodes: [
-      node('invoice-received', 'trigger.webhook', 'Invoice received', 0, 160, {}),
-      node('fields-valid', 'flow.if', 'Fields valid?', 280, 160, { condition: `{{ ${FIELDS_VALID} }}` }),
-      node('over-limit', 'flow.if', 'Over approval limit?', 560, 80, { condition: `{{ $input.amount > ${DEMO_APPROVAL_LIMIT} }}` }),
-      node('route-controller', 'data.set', 'Route to controller', 840, 0, { fields: { routing: 'controller' } }),
-      node('route-ap-clerk', 'data.set', 'Route to AP clerk', 840, 160, { fields: { routing: 'ap-clerk' } }),
+      node('invoice-received', 'trigger.webhook', 'Invoice received', 0, 200, {}),
+      node('check-fields', 'policy.validate', 'Check invoice fields', 260, 200, { rules: FIELD_RULES }),
+      node('reject-invalid', 'data.set', 'Reject: invalid invoice', 520, 380, { fields: { status: 'rejected' } }),
+      node('duplicate-check', 'policy.duplicate-check', 'Duplicate check', 520, 200, {
+        entity: "{{ $input.entity || 'DEMO' }}",
+        vendorId: '{{ $input.vendor }}',
+        invoiceNumber: '{{ $input.invoiceNumber }}',
+        amount: '{{ $input.amount }}',
+        currency: '{{ $input.currency }}',
+        invoiceDate: '{{ $input.invoiceDate }}',
+      }),
+      node('stop-duplicate', 'data.set', 'Stop: duplicate invoice', 1040, 400, { fields: { status: 'duplicate' } }),
+      node('review-suspect', 'approval.request', 'Review possible duplicate', 780, 300, {
+        title: "{{ 'Possible duplicate: invoice ' + $input.invoiceNumber + ' from ' + $input.vendor }}",
+        amount,
+        requester: '{{ $input.submittedBy }}',
+        levels: [{ name: 'Duplicate review', assignees: ['role:approver'] }],
+        dueIn: '24h',
+      }),
+      node('approval-matrix', 'policy.decision-table', 'Approval matrix', 1040, 160, APPROVAL_MATRIX),
+      node('approve', 'approval.request', 'Approve invoice', 1300, 160, {
+        title,
+        amount,
+        requester: '{{ $input.submittedBy }}',
+        matrix: '{{ $input.decision.result }}',
+        dueIn: '48h',
+        remindBefore: '8h',
+        onTimeout: 'next-level',
+      }),
+      node('rejected', 'data.set', 'Rejected by approver', 1560, 300, { fields: { status: 'rejected' } }),
+      node('overdue', 'data.set', 'Approval overdue', 1560, 420, { fields: { status: 'overdue' } }),
       {
-        ...node('post-to-erp', 'connector.http', 'Post to ERP', 1120, 80, {
+        ...node('post-to-erp', 'connector.http', 'Post to ERP', 1560, 120, {
           method: 'POST',
           url: erpUrl,
           body: {
@@ -48,22 +90,26 @@ export function demoWorkflowGraph(erpUrl: string): GraphInput {
             vendor: '{{ $input.vendor }}',
             amount: '{{ $input.amount }}',
             currency: '{{ $input.currency }}',
-            routing: '{{ $input.routing }}',
+            approvedBy: '{{ $input.approval.decisions.map((d) => d.by) }}',
           },
           businessKey: "{{ $input.vendor + ':' + $input.invoiceNumber }}",
         }),
         retry: { maxAttempts: 3, backoffMs: 1000 },
       },
-      node('reject-missing-fields', 'data.set', 'Reject: missing fields', 560, 320, { fields: { status: 'rejected' } }),
     ],
     edges: [
-      edge('invoice-received', 'out', 'fields-valid'),
-      edge('fields-valid', 'true', 'over-limit'),
-      edge('fields-valid', 'false', 'reject-missing-fields'),
-      edge('over-limit', 'true', 'route-controller'),
-      edge('over-limit', 'false', 'route-ap-clerk'),
-      edge('route-controller', 'out', 'post-to-erp'),
-      edge('route-ap-clerk', 'out', 'post-to-erp'),
+      edge('invoice-received', 'out', 'check-fields'),
+      edge('check-fields', 'valid', 'duplicate-check'),
+      edge('check-fields', 'invalid', 'reject-invalid'),
+      edge('duplicate-check', 'clear', 'approval-matrix'),
+      edge('duplicate-check', 'suspect', 'review-suspect'),
+      edge('duplicate-check', 'duplicate', 'stop-duplicate'),
+      edge('review-suspect', 'approved', 'approval-matrix'),
+      edge('review-suspect', 'rejected', 'stop-duplicate'),
+      edge('approval-matrix', 'matched', 'approve'),
+      edge('approve', 'approved', 'post-to-erp'),
+      edge('approve', 'rejected', 'rejected'),
+      edge('approve', 'expired', 'overdue'),
     ],
     settings: {},
   };

@@ -45,7 +45,7 @@ describe('seedDemo', () => {
     const again = await seedDemo(db.knex, { registry, log, demoPassword: 'ignored-now' });
     expect(again.created).toBe(false);
     expect(again.users.every((u) => u.password === undefined)).toBe(true);
-    expect(await db.knex('users').count<{ count: number }[]>('* as count')).toEqual([{ count: 5 }]);
+    expect(await db.knex('users').count<{ count: number }[]>('* as count')).toEqual([{ count: 9 }]);
     const roles = await db.knex('users').orderBy('email').select('email', 'roles');
     expect(roles).toContainEqual({ email: 'approver@demo.test', roles: ['approver'] });
   });

@@ -1,10 +1,13 @@
 // A history indexed by (entity, vendor), so a check scans one vendor's invoices to one entity, not
-// the tenant's whole history. Keys are prepared once, on `add`. The per-vendor scan is linear with a
-// cheap comparison (string equality, a linear distance-1 test, integer arithmetic): thousands of
-// invoices per vendor cost microseconds per check (see test/src/bench/duplicates).
+// the tenant's whole history. Keys are prepared once, on `add`. A check makes two linear passes over
+// the bucket (the vendor's billing around the date, then the rules) with cheap comparisons (string
+// equality, a linear distance-1 test, integer arithmetic): thousands of invoices per vendor cost
+// microseconds per check (see test/src/bench/duplicates).
 import { duplicateCheckSettings, type DuplicateCheckOptions, type DuplicateFinding, type InvoiceFacts } from './duplicate-types.ts';
 import { sortFindings } from './find-duplicates.ts';
-import { matchInvoice, prepareInvoice, type PreparedInvoice } from './match-invoice.ts';
+import { matchInvoice } from './match-invoice.ts';
+import { prepareInvoice, type PreparedInvoice } from './prepare-invoice.ts';
+import { similarAmountsAround } from './recurring-amounts.ts';
 
 /** An in-memory invoice history that answers duplicate checks. */
 export interface DuplicateIndex {
@@ -21,7 +24,7 @@ function bucketKey(invoice: InvoiceFacts): string {
   return JSON.stringify([invoice.entity, invoice.vendorId]);
 }
 
-/** Builds an index over `history`; `options` are the tolerances of the amount-and-date rule. */
+/** Builds an index over `history`; `options` are the tolerances and rule switches (see `DuplicateCheckOptions`). */
 export function createDuplicateIndex(history: Iterable<InvoiceFacts> = [], options?: DuplicateCheckOptions): DuplicateIndex {
   const settings = duplicateCheckSettings(options);
   const buckets = new Map<string, PreparedInvoice[]>();
@@ -38,10 +41,11 @@ export function createDuplicateIndex(history: Iterable<InvoiceFacts> = [], optio
     add,
     check(candidate) {
       const prepared = prepareInvoice(candidate);
+      const priors = (buckets.get(bucketKey(candidate)) ?? []).filter((prior) => prior.facts.id !== candidate.id);
+      const around = similarAmountsAround(prepared, priors, settings);
       const findings: DuplicateFinding[] = [];
-      for (const prior of buckets.get(bucketKey(candidate)) ?? []) {
-        if (prior.facts.id === candidate.id) continue;
-        const finding = matchInvoice(prepared, prior, settings);
+      for (const prior of priors) {
+        const finding = matchInvoice(prepared, prior, settings, around);
         if (finding) findings.push(finding);
       }
       return sortFindings(findings);

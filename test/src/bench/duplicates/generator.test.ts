@@ -27,4 +27,36 @@ describe('duplicate benchmark generator', () => {
       }
     }
   });
+
+  // What makes the set realistic, and what the matcher may not rely on: vendors number sequentially in
+  // date order, some bill a fixed monthly fee, a re-keyed copy keeps its document's figures, and a
+  // re-issue under a new number moves amount and date only within the spec's window.
+  it('numbers sequentially, bills monthly fees, and keeps each copy within its kind', () => {
+    const stream = generateDataset(small);
+    const byId = new Map(stream.map((item) => [item.facts.id, item.facts]));
+    const clean = stream.filter((item) => item.kind === 'clean').map((item) => item.facts);
+    const last = new Map<string, number>();
+    for (const facts of clean) {
+      const sequence = Number(facts.invoiceNumber.replace(/\D/g, ''));
+      expect(sequence, facts.invoiceNumber).toBeGreaterThan(last.get(facts.vendorId) ?? -1);
+      last.set(facts.vendorId, sequence);
+    }
+    const fees = new Map<string, Set<string>>();
+    for (const facts of clean.filter((f) => f.invoiceDate.endsWith('-01'))) {
+      const key = `${facts.vendorId} ${facts.amount}`;
+      fees.set(key, (fees.get(key) ?? new Set()).add(facts.invoiceDate.slice(0, 7)));
+    }
+    expect([...fees.values()].filter((months) => months.size === 12).length).toBeGreaterThanOrEqual(2);
+    for (const copy of stream.filter((item) => item.kind !== 'clean')) {
+      const original = byId.get(copy.group);
+      if (!original) throw new Error(`no original for ${copy.facts.id}`);
+      const days = Math.abs(Date.parse(copy.facts.invoiceDate) - Date.parse(original.invoiceDate)) / 86_400_000;
+      if (copy.kind === 'amount-date') {
+        expect(Math.abs(copy.facts.amount - original.amount) / original.amount).toBeLessThan(0.01);
+        expect(days).toBeLessThanOrEqual(6);
+      } else {
+        expect([copy.facts.amount, days]).toEqual([original.amount, 0]);
+      }
+    }
+  });
 });
