@@ -9,6 +9,8 @@ import { ThemeRoot } from './theme/ThemeRoot.tsx';
 
 // The canvas (React Flow, dagre, forms) loads only when a workflow is opened.
 const WorkflowEditorPage = lazy(async () => ({ default: (await import('./pages/WorkflowEditorPage.tsx')).WorkflowEditorPage }));
+// The inbox shows a read-only React Flow view of each task's run: loaded on demand too.
+const InboxPage = lazy(async () => ({ default: (await import('./pages/InboxPage.tsx')).InboxPage }));
 
 const signOut = (): void => {
   appSession.signOut();
@@ -16,7 +18,7 @@ const signOut = (): void => {
   navigate(here.startsWith('/sign-in') ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`, { replace: true });
 };
 
-/** The Countersign app: sign-in, the workflow list and the editor, routed by the history API. */
+/** The Countersign app: sign-in, the workflow list, the editor and the approval inbox, routed by the history API. */
 export function App() {
   const route = useRoute();
   const session = useSession();
@@ -36,12 +38,13 @@ export function App() {
   if (route.name === 'sign-in') page = session ? null : <SignInPage session={appSession} next={route.next} />;
   else if (session === null) page = null;
   else if (route.name === 'workflows') page = <WorkflowListPage api={api} session={session} onSignOut={signOut} />;
-  else if (route.name === 'workflow') page = <WorkflowEditorPage workflowId={route.workflowId} session={session} onSignOut={signOut} />;
+  else if (route.name === 'workflow') page = <WorkflowEditorPage workflowId={route.workflowId} runId={route.runId} session={session} onSignOut={signOut} />;
+  else if (route.name === 'inbox') page = <InboxPage api={api} session={session} taskId={route.taskId} onSignOut={signOut} />;
   else page = <NotFoundPage path={route.path} />;
 
   return (
     <ThemeRoot className="cs-app">
-      <Suspense fallback={<p className="cs-app__loading">Loading the editor…</p>}>{page}</Suspense>
+      <Suspense fallback={<p className="cs-app__loading">Loading…</p>}>{page}</Suspense>
     </ThemeRoot>
   );
 }

@@ -20,6 +20,8 @@ export interface WorkflowEditorProps extends ShellSlots {
   /** Bearer token of the signed-in user. */
   token: string;
   workflowId: string;
+  /** A run to show once the workflow is loaded: followed live if it is still going, else replayed. */
+  runId?: string;
   /** Branding: product name, logo, colours, font, radius (merged over the default theme). */
   theme?: ThemeOverrides;
   readOnly?: boolean;
@@ -39,7 +41,7 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   );
 }
 
-function EditorInstance({ apiBaseUrl, token, workflowId, readOnly = false, onEvent, ...slots }: WorkflowEditorProps) {
+function EditorInstance({ apiBaseUrl, token, workflowId, runId, readOnly = false, onEvent, ...slots }: WorkflowEditorProps) {
   const listener = useRef(onEvent);
   useLayoutEffect(() => {
     listener.current = onEvent;
@@ -72,6 +74,19 @@ function EditorInstance({ apiBaseUrl, token, workflowId, readOnly = false, onEve
   useEffect(() => {
     if (store.getState().readOnly !== readOnly) store.setState({ readOnly });
   }, [store, readOnly]);
+
+  // A run asked for by the host (e.g. "Open run" in the inbox): shown once the workflow has loaded.
+  useEffect(() => {
+    if (!runId) return;
+    const open = (): void => void store.getState().openPastRun(runId);
+    if (store.getState().loadState === 'ready') return open();
+    const unsubscribe = store.subscribe((state) => {
+      if (state.loadState !== 'ready') return;
+      unsubscribe();
+      open();
+    });
+    return unsubscribe;
+  }, [store, runId]);
 
   return (
     <EditorStoreProvider store={store}>

@@ -39,4 +39,23 @@ describe('api client', () => {
     expect((await api.allRunEvents('r')).map((item) => item.seq)).toEqual([1, 2, 3]);
     expect(fetch.mock.calls.map((call) => String((call as unknown[])[0]))).toEqual(['/api/runs/r/events?afterSeq=0', '/api/runs/r/events?afterSeq=2', '/api/runs/r/events?afterSeq=3']);
   });
+
+  it('lists, reads and decides approval tasks', async () => {
+    const task = {
+      id: 't1', runId: 'r1', workflowId: 'w1', workflowName: 'AP', nodeId: 'approve', nodeLabel: 'Approve', title: 'Invoice INV-1',
+      amount: { amount: 123450, currency: 'EUR' }, level: 1, levelCount: 2, quorum: 1, assigneeId: 'u1', assigneeName: 'Ann', route: 'assignee',
+      status: 'open', createdAt: '2030-01-01T00:00:00Z', dueAt: null, closedAt: null, decision: null, decidedBy: null, onBehalfOf: null, comment: null, delegatedFrom: null,
+    };
+    const fetch = vi.fn(async (url: string | URL | Request, _init?: RequestInit) => json(200, String(url).includes('decision') ? { ...task, status: 'rejected', decision: 'reject' } : { items: [task] }));
+    const api = createApiClient({ baseUrl: '', token: 'T', fetch });
+    await expect(api.listTasks({ status: 'all', scope: 'mine' })).resolves.toEqual([task]);
+    await expect(api.decideTask('t 1', { decision: 'reject', comment: 'Wrong vendor' })).resolves.toMatchObject({ status: 'rejected' });
+    expect(fetch.mock.calls.map((call) => String((call as unknown[])[0]))).toEqual(['/api/tasks?status=all&scope=mine', '/api/tasks/t%201/decision']);
+    expect(fetch.mock.calls[1]?.[1]).toMatchObject({ method: 'POST', body: JSON.stringify({ decision: 'reject', comment: 'Wrong vendor' }) });
+  });
+
+  it('keeps the reason of a refused decision', async () => {
+    const api = createApiClient({ baseUrl: '', token: 'T', fetch: async () => json(403, { error: { code: 'SOD_VIOLATION', message: 'You submitted this invoice' } }) });
+    await expect(api.decideTask('t1', { decision: 'approve' })).rejects.toMatchObject({ status: 403, code: 'SOD_VIOLATION', message: 'You submitted this invoice' });
+  });
 });

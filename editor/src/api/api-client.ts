@@ -1,19 +1,28 @@
 import {
+  DelegationListSchema,
+  DelegationSchema,
   LoginResponseSchema,
   NodeTypeListSchema,
   RunEventSchema,
   RunListSchema,
   RunSchema,
   RunStartedSchema,
+  TaskDetailSchema,
+  TaskListSchema,
+  TaskSchema,
+  UserListSchema,
   UserSchema,
   VersionCreatedSchema,
   VersionListSchema,
   VersionSchema,
   WorkflowListSchema,
   WorkflowSchema,
+  type CreateDelegationRequest,
+  type DecisionRequest,
   type GraphInput,
   type RunEvent,
   type RunStatus,
+  type TaskListQuery,
 } from '@countersign/shared';
 import { ApiError, errorFromResponse } from './api-error.ts';
 
@@ -45,6 +54,13 @@ const RunEventPageSchema: Schema<{ items: RunEvent[] }> = {
     return parsed.success ? { success: true, data: { items: parsed.data } } : { success: false, error: parsed.error };
   },
 };
+
+/** `?a=1&b=2` of the defined entries of a query, or '' when there are none. */
+function queryString(query: Record<string, string | number | boolean | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  return params.size > 0 ? `?${params.toString()}` : '';
+}
 
 /** Creates a typed client of the runtime's REST API; every response is parsed with shared's DTO schemas. */
 export function createApiClient(options: ApiClientOptions) {
@@ -93,12 +109,8 @@ export function createApiClient(options: ApiClientOptions) {
     getVersion: (workflowId: string, version: number) => request('GET', `/api/workflows/${id(workflowId)}/versions/${version}`, VersionSchema),
     startRun: (workflowId: string, body: { input?: unknown; version?: number }) =>
       request('POST', `/api/workflows/${id(workflowId)}/runs`, RunStartedSchema, body),
-    listRuns: async (query: { workflowId?: string; status?: RunStatus; limit?: number } = {}) => {
-      const params = new URLSearchParams();
-      for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
-      const suffix = params.size > 0 ? `?${params.toString()}` : '';
-      return (await request('GET', `/api/runs${suffix}`, RunListSchema)).items;
-    },
+    listRuns: async (query: { workflowId?: string; status?: RunStatus; limit?: number } = {}) =>
+      (await request('GET', `/api/runs${queryString(query)}`, RunListSchema)).items,
     getRun: (runId: string) => request('GET', `/api/runs/${id(runId)}`, RunSchema),
     listRunEvents: async (runId: string, afterSeq = 0) =>
       (await request('GET', `/api/runs/${id(runId)}/events?afterSeq=${afterSeq}`, RunEventPageSchema)).items,
@@ -111,6 +123,15 @@ export function createApiClient(options: ApiClientOptions) {
         if (page.length === 0 || events.length > 100_000) return events;
       }
     },
+    /** Approval tasks: mine (assigned or delegated to me) by default, open by default. */
+    listTasks: async (query: Partial<TaskListQuery> = {}) => (await request('GET', `/api/tasks${queryString(query)}`, TaskListSchema)).items,
+    getTask: (taskId: string) => request('GET', `/api/tasks/${id(taskId)}`, TaskDetailSchema),
+    /** Approves or rejects a task (a rejection needs a comment); 403 for SoD or authority, 409 when already closed. */
+    decideTask: (taskId: string, body: DecisionRequest) => request('POST', `/api/tasks/${id(taskId)}/decision`, TaskSchema, body),
+    listUsers: async () => (await request('GET', '/api/users', UserListSchema)).items,
+    listDelegations: async (query: { active?: boolean } = {}) => (await request('GET', `/api/delegations${queryString(query)}`, DelegationListSchema)).items,
+    createDelegation: (body: CreateDelegationRequest) => request('POST', '/api/delegations', DelegationSchema, body),
+    revokeDelegation: (delegationId: string) => request('POST', `/api/delegations/${id(delegationId)}/revoke`, DelegationSchema),
   };
 }
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute } from './router.ts';
+import { parseRoute, taskPath, workflowPath } from './router.ts';
 
 describe('routes', () => {
   it('parses the app paths', () => {
     expect(parseRoute('/', '')).toEqual({ name: 'workflows' });
     expect(parseRoute('/workflows/', '')).toEqual({ name: 'workflows' });
-    expect(parseRoute('/workflows/ap-invoice-intake', '')).toEqual({ name: 'workflow', workflowId: 'ap-invoice-intake' });
+    expect(parseRoute('/workflows/ap-invoice-intake', '')).toEqual({ name: 'workflow', workflowId: 'ap-invoice-intake', runId: null });
     expect(parseRoute('/sign-in', '?next=%2Fworkflows%2Fx')).toEqual({ name: 'sign-in', next: '/workflows/x' });
     expect(parseRoute('/nope', '')).toEqual({ name: 'not-found', path: '/nope' });
   });
@@ -13,5 +13,25 @@ describe('routes', () => {
   it('ignores sign-in redirects to other sites', () => {
     expect(parseRoute('/sign-in', '?next=https://evil.example')).toEqual({ name: 'sign-in', next: null });
     expect(parseRoute('/sign-in', '?next=//evil.example')).toEqual({ name: 'sign-in', next: null });
+  });
+
+  it('parses the inbox and a task in it', () => {
+    expect(parseRoute('/inbox', '')).toEqual({ name: 'inbox', taskId: null });
+    expect(parseRoute('/inbox/', '')).toEqual({ name: 'inbox', taskId: null });
+    expect(parseRoute('/inbox/task%201', '')).toEqual({ name: 'inbox', taskId: 'task 1' });
+    expect(parseRoute('/inbox/a/b', '')).toEqual({ name: 'not-found', path: '/inbox/a/b' });
+  });
+
+  it('opens a workflow on a run', () => {
+    expect(parseRoute('/workflows/w1', '?run=r%2F1')).toEqual({ name: 'workflow', workflowId: 'w1', runId: 'r/1' });
+    expect(parseRoute('/workflows/w1', '?run=')).toEqual({ name: 'workflow', workflowId: 'w1', runId: null });
+  });
+
+  it('builds the paths it parses', () => {
+    const task = new URL(taskPath('t/1'), 'http://x');
+    expect(parseRoute(task.pathname, task.search)).toEqual({ name: 'inbox', taskId: 't/1' });
+    const run = new URL(workflowPath('w 1', 'r&1'), 'http://x');
+    expect(parseRoute(run.pathname, run.search)).toEqual({ name: 'workflow', workflowId: 'w 1', runId: 'r&1' });
+    expect(workflowPath('w1')).toBe('/workflows/w1');
   });
 });

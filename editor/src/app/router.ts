@@ -4,7 +4,10 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { name: 'sign-in'; next: string | null }
   | { name: 'workflows' }
-  | { name: 'workflow'; workflowId: string }
+  /** `runId` (from `?run=`): a run to show on the canvas, followed live if it is still going. */
+  | { name: 'workflow'; workflowId: string; runId: string | null }
+  /** The approval inbox; `taskId` is the task open in its detail pane. */
+  | { name: 'inbox'; taskId: string | null }
   | { name: 'not-found'; path: string };
 
 /** The route of a location (the runtime serves index.html for every non-API path). */
@@ -17,9 +20,19 @@ export function parseRoute(pathname: string, search: string): Route {
   }
   if (path === '/' || path === '/workflows') return { name: 'workflows' };
   const match = /^\/workflows\/([^/]+)$/.exec(path);
-  if (match?.[1]) return { name: 'workflow', workflowId: decodeURIComponent(match[1]) };
+  if (match?.[1]) return { name: 'workflow', workflowId: decodeURIComponent(match[1]), runId: new URLSearchParams(search).get('run') || null };
+  if (path === '/inbox') return { name: 'inbox', taskId: null };
+  const task = /^\/inbox\/([^/]+)$/.exec(path);
+  if (task?.[1]) return { name: 'inbox', taskId: decodeURIComponent(task[1]) };
   return { name: 'not-found', path };
 }
+
+/** The path of a task in the inbox. */
+export const taskPath = (taskId: string): string => `/inbox/${encodeURIComponent(taskId)}`;
+
+/** The editor page of a workflow, showing a run when `runId` is given. */
+export const workflowPath = (workflowId: string, runId?: string): string =>
+  `/workflows/${encodeURIComponent(workflowId)}${runId ? `?run=${encodeURIComponent(runId)}` : ''}`;
 
 const CHANGE = 'countersign:navigate';
 

@@ -4,8 +4,8 @@ import type { Session } from '../app/session.ts';
 import { UserMenu } from '../app/UserMenu.tsx';
 import { WorkflowEditor, type WorkflowEditorEvent } from '../WorkflowEditor.tsx';
 
-/** The editor page of the app: the same `<WorkflowEditor>` partners embed, with the app's user menu. */
-export function WorkflowEditorPage({ workflowId, session, onSignOut }: { workflowId: string; session: Session; onSignOut(): void }) {
+/** The editor page of the app: the same `<WorkflowEditor>` partners embed, with the app's user menu; `runId` (from `?run=`) is shown on open. */
+export function WorkflowEditorPage({ workflowId, runId = null, session, onSignOut }: { workflowId: string; runId?: string | null; session: Session; onSignOut(): void }) {
   const onEvent = useCallback(
     (event: WorkflowEditorEvent) => {
       if (event.type === 'unauthorized') onSignOut();
@@ -18,6 +18,7 @@ export function WorkflowEditorPage({ workflowId, session, onSignOut }: { workflo
         apiBaseUrl=""
         token={session.token}
         workflowId={workflowId}
+        runId={runId ?? undefined}
         onEvent={onEvent}
         onBack={() => navigate('/')}
         userMenu={<UserMenu user={session.user} onSignOut={onSignOut} />}

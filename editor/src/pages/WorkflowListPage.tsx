@@ -32,7 +32,7 @@ export function WorkflowListPage({ api, session, onSignOut }: { api: ApiClient; 
 
   return (
     <div className="cs-app-page">
-      <AppHeader user={session.user} onSignOut={onSignOut} />
+      <AppHeader user={session.user} api={api} current="workflows" onSignOut={onSignOut} />
       <main className="cs-list">
         <div className="cs-list__head">
           <h1>Workflows</h1>

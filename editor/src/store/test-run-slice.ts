@@ -138,8 +138,13 @@ export function createTestRunSlice(set: SetEditorState, get: GetEditorState, dep
       stopReplay();
       get().openRun(runId);
       set({ streamRunId: null, runDetail: null, rightTab: 'run' });
-      const summary = get().runs.find((item) => item.id === runId);
-      if (summary && !FINISHED.has(summary.status)) {
+      // A run older than the listed ones (e.g. opened from the inbox): ask for its status.
+      let status = get().runs.find((item) => item.id === runId)?.status;
+      if (status === undefined) {
+        status = await api.getRun(runId).then((run) => run.status, () => undefined);
+        if (get().run?.runId !== runId) return;
+      }
+      if (status !== undefined && !FINISHED.has(status)) {
         set({ streamRunId: runId });
         return;
       }
