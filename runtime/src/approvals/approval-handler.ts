@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { ApprovalPlanSchema, CountersignError } from '@countersign/shared';
+import { ApprovalPlanSchema, CountersignError, type ApprovalPlan } from '@countersign/shared';
 import type { SuspendingStep, SuspensionHandler } from '../engine/suspension-handler.ts';
 import type { ApprovalNotifier } from './approval-notifier.ts';
+import { conflictingUsers } from './duty-ledger.ts';
 import { chooseAssignees } from './eligibility.ts';
 import { openLevel } from './open-level.ts';
 import type { ApprovalRequest, ApprovalRequestRow, Exclusion } from './request-row.ts';
@@ -10,7 +11,8 @@ import type { ApprovalRequest, ApprovalRequestRow, Exclusion } from './request-r
 const SuspensionDataSchema = z.looseObject({ plan: ApprovalPlanSchema });
 
 /** The requester(s) of a run and the author of its version: never eligible approvers in it. */
-async function exclusionsOf(knex: Knex, step: SuspendingStep, requesters: readonly string[]): Promise<Exclusion[]> {
+async function exclusionsOf(knex: Knex, step: SuspendingStep, plan: ApprovalPlan, now: Date): Promise<Exclusion[]> {
+  const requesters = plan.requesters;
   const run = await knex('runs').where({ id: step.runId, tenant_id: step.tenantId }).first<{ requested_by: string | null } | undefined>('requested_by');
   const version = await knex('workflow_versions')
     .where({ tenant_id: step.tenantId, workflow_id: step.workflowId, version: step.version })
@@ -18,6 +20,7 @@ async function exclusionsOf(knex: Knex, step: SuspendingStep, requesters: readon
   const list: Exclusion[] = [];
   for (const id of [...requesters, run?.requested_by]) if (id && !list.some((e) => e.userId === id)) list.push({ userId: id, reason: 'requester' });
   if (version && !list.some((e) => e.userId === version.created_by)) list.push({ userId: version.created_by, reason: 'author' });
+  for (const conflict of await conflictingUsers(knex, step.tenantId, plan.conflicts, now)) if (!list.some((e) => e.userId === conflict.userId)) list.push(conflict);
   return list;
 }
 
@@ -33,7 +36,7 @@ export function createApprovalHandler(knex: Knex, notifier: ApprovalNotifier): S
       if (!parsed.success) throw new CountersignError('INTERNAL', `The approval step "${step.nodeLabel}" suspended without a valid plan`, { retryable: false });
       const { plan } = parsed.data;
       const now = new Date();
-      const excluded = await exclusionsOf(knex, step, plan.requesters);
+      const excluded = await exclusionsOf(knex, step, plan, now);
       const workflow = await knex('workflows').where({ id: step.workflowId, tenant_id: step.tenantId }).first<{ name: string } | undefined>('name');
       const row: ApprovalRequestRow = {
         run_id: step.runId,

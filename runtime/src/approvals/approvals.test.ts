@@ -276,3 +276,30 @@ describe('due times', () => {
     expect((await t.waitForRun(tokens['designer'] as string, runId, 10_000))['output']).toMatchObject({ result: 'escalated' });
   });
 });
+
+describe('segregation of duties across flows', () => {
+  it("whoever approved a vendor's bank-detail change cannot approve payments to that vendor (the duty ledger)", async () => {
+    const duty = { subject: "{{ 'vendor:' + $input.vendor }}", action: 'bank-details.change' };
+    const change = await deployApproval(t, tokens['designer'] as string, { levels: [{ assignees: ['user:demo-approver'] }], records: [duty] });
+    const changeRun = await change(invoice({ vendor: 'V-100', amount: 0 }));
+    const [changeTask] = await openOfRun(changeRun, 1);
+    await decide('approver', changeTask.id, 'approve');
+    await t.waitForRun(tokens['designer'] as string, changeRun);
+
+    const pay = await deployApproval(t, tokens['designer'] as string, { levels: [{ assignees: ['role:approver'] }], conflicts: [{ ...duty, withinDays: 30 }] });
+    const payRun = await pay(invoice({ vendor: 'V-100' }));
+    const tasks = await openOfRun(payRun, 3);
+    expect(tasks.map((x: { assigneeId: string }) => x.assigneeId).sort()).toEqual(['demo-approver-2', 'demo-cfo', 'demo-controller']);
+    const delegation = await t.call('POST', '/api/delegations', { token: tokens['cfo'], json: { delegateId: 'demo-approver', endsAt: new Date(Date.now() + 86_400_000).toISOString(), reason: 'Travel' } });
+    const refused = await decide('approver', taskOf(tasks, 'demo-cfo'), 'approve');
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: 'SOD_VIOLATION', message: expect.stringContaining('bank-details.change on vendor:V-100'), details: { reason: 'conflict' } });
+    await t.call('POST', `/api/delegations/${delegation.body.id}/revoke`, { token: tokens['cfo'] });
+    await t.call('POST', `/api/runs/${payRun}/cancel`, { token: tokens['designer'] });
+
+    // Another vendor: no conflict.
+    const other = await pay(invoice({ vendor: 'V-200' }));
+    expect((await openOfRun(other, 4)).map((x: { assigneeId: string }) => x.assigneeId)).toContain('demo-approver');
+    await t.call('POST', `/api/runs/${other}/cancel`, { token: tokens['designer'] });
+  });
+});

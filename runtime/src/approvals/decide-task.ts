@@ -60,6 +60,7 @@ async function checkEligible(trx: Knex.Transaction, request: ApprovalRequest, ta
   const excluded = request.excluded.find((e) => e.userId === userId);
   if (excluded?.reason === 'requester') throw refusal('requester', 'You requested this (you submitted it): the requester can never approve it');
   if (excluded?.reason === 'author') throw refusal('author', 'You authored the version of the workflow that is running: its author can never approve in it');
+  if (excluded?.reason === 'conflict') throw refusal('conflict', `Segregation of duties across flows: ${excluded.detail ?? 'you hold an incompatible duty'}, so you cannot approve this`);
   if ((await priorActors(trx, tenantId, task.run_id)).has(userId)) throw refusal('prior_actor', 'You already decided in this approval chain: nobody approves twice in one chain, not even through a group or a delegation');
   const level = request.plan.levels[task.level - 1];
   if (request.amount && onBehalfOf !== null && !(await authorityCovers(trx, tenantId, userId, request.amount))) {

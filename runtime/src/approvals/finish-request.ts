@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { ApprovalDecisionRecord, ApprovalOutcome } from '@countersign/shared';
 import { iso } from '../services/row-values.ts';
+import { recordDuties } from './duty-ledger.ts';
 import type { ApprovalRequest } from './request-row.ts';
 
 interface DecidedRow {
@@ -37,6 +38,7 @@ export async function finishRequest(
   const { row } = request;
   const key = { run_id: row.run_id, node_id: row.node_id };
   await trx('approval_tasks').where(key).andWhere({ status: 'open' }).update({ status: closeAs, closed_at: now });
+  if (status === 'approved') await recordDuties(trx, request, now);
   const outcome: ApprovalOutcome = { status, message, decisions: await decisionsOf(trx, request), at: now.toISOString() };
   await trx('approval_requests').where(key).update({ status, outcome: JSON.stringify(outcome), decided_at: now, due_at: null, remind_at: null });
   Object.assign(row, { status });

@@ -6,6 +6,7 @@ export type RefusalReason =
   | 'requester'
   | 'author'
   | 'prior_actor'
+  | 'conflict'
   | 'insufficient_authority'
   | 'delegate_insufficient_authority';
 

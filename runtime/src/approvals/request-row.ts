@@ -3,12 +3,14 @@ import { z } from 'zod';
 import { ApprovalPlanSchema, type ApprovalPlan, type Money } from '@countersign/shared';
 
 /** Why a user is never eligible in a request. */
-export type ExclusionReason = 'requester' | 'author';
+export type ExclusionReason = 'requester' | 'author' | 'conflict';
 
 /** A user excluded from a request, and why. */
 export interface Exclusion {
   userId: string;
   reason: ExclusionReason;
+  /** For a conflict: which duty, when. */
+  detail?: string | undefined;
 }
 
 /** The plan as stored: the node's plan plus the label of its node. */
@@ -45,7 +47,7 @@ export interface ApprovalRequest {
   workflowName: string;
 }
 
-const ExclusionsSchema = z.array(z.object({ userId: z.string(), reason: z.enum(['requester', 'author']) }));
+const ExclusionsSchema = z.array(z.object({ userId: z.string(), reason: z.enum(['requester', 'author', 'conflict']), detail: z.string().optional() }));
 
 /** Reads and locks a request (FOR UPDATE) inside `trx`; undefined when there is none. */
 export async function lockRequest(trx: Knex.Transaction, tenantId: string, runId: string, nodeId: string): Promise<ApprovalRequest | undefined> {

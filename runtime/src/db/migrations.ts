@@ -252,6 +252,25 @@ const MIGRATIONS: Migration[] = [
       });
     },
   },
+  {
+    name: '0005_duty_ledger',
+    async up(knex) {
+      // Who did what to which subject (e.g. changed vendor V-100's bank details), for segregation of duties across flows.
+      await knex.schema.createTable('duty_ledger', (t) => {
+        t.text('id').primary();
+        t.text('tenant_id').notNullable().references('tenants.id');
+        t.text('subject').notNullable();
+        t.text('action').notNullable();
+        t.text('user_id').notNullable();
+        // requester or approver
+        t.text('capacity').notNullable();
+        t.text('run_id').notNullable();
+        t.text('node_id').notNullable();
+        t.timestamp('at', { useTz: true }).notNullable();
+        t.index(['tenant_id', 'subject', 'action', 'at']);
+      });
+    },
+  },
 ];
 
 const TABLE = 'countersign_migrations';

@@ -13,6 +13,12 @@ export const ApprovalLevelSchema = z.strictObject({
   requireAuthority: z.boolean(),
 });
 
+/** An action someone took on a subject (e.g. `bank-details.change` on `vendor:V-100`), kept in the duty ledger. */
+export const DutySchema = z.strictObject({ subject: z.string().min(1).max(200), action: z.string().min(1).max(100) });
+
+/** Duties incompatible with approving here: whoever was recorded for one within `withinDays` is never eligible. */
+export const DutyConflictSchema = DutySchema.extend({ withinDays: z.number().int().min(1).max(3650) });
+
 /** What happens at the due time of a level. */
 export const TIMEOUT_ACTIONS = ['expire', 'next-level', 'escalate-role', 'escalated-port'] as const;
 
@@ -34,6 +40,10 @@ export const ApprovalPlanSchema = z.strictObject({
   escalationRole: z.string().min(1).max(100).nullable(),
   /** Who gets the task when no configured assignee is eligible (before an admin). */
   alternates: z.array(AssigneeSchema),
+  /** Recorded for the requester(s) and every approver when the request is approved. */
+  records: z.array(DutySchema),
+  /** Segregation of duties across flows: those recorded for these are never eligible. */
+  conflicts: z.array(DutyConflictSchema),
 });
 
 /** How an approval ended; `no_eligible_approver` fails the step (segregation of duties left nobody). */
@@ -58,6 +68,8 @@ export const ApprovalOutcomeSchema = z.object({
 });
 
 export type Assignee = z.output<typeof AssigneeSchema>;
+export type Duty = z.output<typeof DutySchema>;
+export type DutyConflict = z.output<typeof DutyConflictSchema>;
 export type ApprovalLevel = z.output<typeof ApprovalLevelSchema>;
 export type ApprovalPlan = z.output<typeof ApprovalPlanSchema>;
 export type ApprovalOutcome = z.output<typeof ApprovalOutcomeSchema>;

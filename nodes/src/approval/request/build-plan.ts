@@ -56,5 +56,7 @@ export function buildPlan(config: ApprovalRequestConfig): ApprovalPlan {
     onTimeout: config.onTimeout,
     escalationRole: config.escalationRole ?? null,
     alternates: uniqueAssignees((config.alternate ?? []).map(toAssignee)),
+    records: config.records ?? [],
+    conflicts: config.conflicts ?? [],
   };
 }

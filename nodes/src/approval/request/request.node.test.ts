@@ -37,6 +37,8 @@ describe('approval.request', () => {
           onTimeout: 'next-level',
           escalationRole: null,
           alternates: [],
+          records: [],
+          conflicts: [],
         },
       },
     });

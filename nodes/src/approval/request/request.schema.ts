@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MoneySchema, TIMEOUT_ACTIONS } from '@countersign/shared';
+import { DutySchema, MoneySchema, TIMEOUT_ACTIONS } from '@countersign/shared';
 import { DURATION_PATTERN } from './duration.ts';
 
 const userOrRole = z.string().min(1).max(100);
@@ -50,6 +50,16 @@ export const approvalRequestConfig = z
     onTimeout: z.enum(TIMEOUT_ACTIONS).default('expire').meta({ title: 'At the due time', description: 'expire, move to the next level, escalate to a role, or leave by the escalated port' }),
     escalationRole: userOrRole.optional().meta({ title: 'Escalation role', description: 'Who gets the task on escalate-role' }),
     alternate: z.array(assigneeInput).max(20).optional().meta({ title: 'Alternate', description: 'When segregation of duties leaves nobody eligible (before an admin)' }),
+    records: z
+      .array(DutySchema)
+      .max(20)
+      .optional()
+      .meta({ title: 'Record duties', description: "When approved, the requester and approvers are recorded as having done this, e.g. { subject: 'vendor:{{ $input.vendorId }}', action: 'bank-details.change' }" }),
+    conflicts: z
+      .array(DutySchema.extend({ withinDays: z.number().int().min(1).max(3650).default(90) }))
+      .max(20)
+      .optional()
+      .meta({ title: 'Incompatible duties', description: "Whoever was recorded for these (e.g. changed this vendor's bank details) within the window is never eligible" }),
   })
   .superRefine((config, ctx) => {
     if (config.levels === undefined && config.matrix === undefined) ctx.addIssue({ code: 'custom', path: ['levels'], message: 'Give the levels, or an approval matrix' });
