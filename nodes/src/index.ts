@@ -1,5 +1,6 @@
 export { APPROVAL_SUSPENSION, approvalRequestNode } from './approval/request/request.node.ts';
 export { nodeDefinitions, registry } from './registry.ts';
+export { lintGraph } from './lint/index.ts';
 export { connectorHttpNode } from './connector/http/http.node.ts';
 export { dataCodeNode } from './data/code/code.node.ts';
 export { dataSetNode } from './data/set/set.node.ts';

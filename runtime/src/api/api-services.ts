@@ -1,6 +1,8 @@
 import type { Auth } from '../auth/auth.ts';
 import type { NodeTypeInfo } from '@countersign/shared';
 import type { TasksService } from '../approvals/tasks-service.ts';
+import type { AuditService } from '../audit/audit-service.ts';
+import type { VersionLifecycleService } from '../services/version-lifecycle-service.ts';
 import type { AuthorityService } from '../services/authority-service.ts';
 import type { RunsService } from '../services/runs-service.ts';
 import type { WebhooksService } from '../services/webhooks-service.ts';
@@ -15,6 +17,8 @@ export interface ApiServices {
   webhooks: WebhooksService;
   authority: AuthorityService;
   tasks: TasksService;
+  versions: VersionLifecycleService;
+  audit: AuditService;
   nodeTypes: { list(): NodeTypeInfo[] };
   /** The OpenAPI document of the route table. */
   openApi(): Record<string, unknown>;

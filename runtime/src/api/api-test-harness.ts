@@ -28,6 +28,8 @@ export interface TestRuntime {
   otherTenantToken(): Promise<string>;
   /** fetch against the runtime with an optional token; JSON bodies are encoded. */
   call(method: string, path: string, options?: { token?: string; json?: unknown; body?: string; headers?: Record<string, string> }): Promise<{ status: number; body: LooseJson }>;
+  /** Takes a saved version through review to production: submitted by `token`'s user, approved by the demo reviewer, published by `token`'s user. */
+  publish(token: string, workflowId: string, version: number): Promise<void>;
   /** Polls GET /api/runs/:id until the run reaches a terminal status. */
   waitForRun(token: string, runId: string, timeoutMs?: number): Promise<{ status: RunStatus; [key: string]: unknown }>;
   close(): Promise<void>;
@@ -105,6 +107,18 @@ export async function startTestRuntime(options: Pick<RuntimeOptions, 'notifier' 
       return login(email);
     },
     call,
+    async publish(token, workflowId, version) {
+      const base = `/api/workflows/${workflowId}/versions/${version}`;
+      const steps: [string, string, unknown][] = [
+        [token, `${base}/submit`, undefined],
+        [await login('reviewer@demo.test'), `${base}/approve`, { comment: 'Reviewed' }],
+        [token, `${base}/publish`, undefined],
+      ];
+      for (const [who, path, json] of steps) {
+        const { status, body } = await call('POST', path, { token: who, ...(json === undefined ? {} : { json }) });
+        if (status !== 200) throw new Error(`${path} failed: ${status} ${JSON.stringify(body)}`);
+      }
+    },
     async waitForRun(token, runId, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

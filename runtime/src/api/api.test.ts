@@ -124,6 +124,9 @@ describe('workflows, versions and runs', () => {
     const version = VersionSchema.parse((await t.call('GET', `/api/workflows/${workflow.id}/versions/1`, { token })).body);
     expect(version).toMatchObject({ workflowId: workflow.id, version: 1, hash: saved.body.hash, createdBy: 'demo-designer' });
 
+    // A production run needs a published version: review by another person, then publication.
+    expect((await t.call('POST', `/api/workflows/${workflow.id}/runs`, { token, json: { input: { n: 21 } } })).status).toBe(409);
+    await t.publish(token, workflow.id, 1);
     const started = await t.call('POST', `/api/workflows/${workflow.id}/runs`, { token, json: { input: { n: 21 } } });
     expect(started.status).toBe(202);
     const runId = started.body.runId as string;
@@ -156,7 +159,7 @@ describe('workflows, versions and runs', () => {
     const graph = { schemaVersion: 1, nodes: [node('start', 'trigger.manual'), node('pause', 'flow.wait', { durationMs: 60_000 })], edges: [edge('start', 'pause')] };
     const { body: workflow } = await t.call('POST', '/api/workflows', { token, json: { name: 'Waits', graph } });
     await t.call('POST', `/api/workflows/${workflow.id}/versions`, { token });
-    const { body: started } = await t.call('POST', `/api/workflows/${workflow.id}/runs`, { token, json: {} });
+    const { body: started } = await t.call('POST', `/api/workflows/${workflow.id}/runs`, { token, json: { test: true } });
     for (let i = 0; i < 200 && (await t.call('GET', `/api/runs/${started.runId}`, { token })).body.status !== 'waiting'; i++) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -193,7 +196,7 @@ describe('workflows, versions and runs', () => {
   it('keeps tenants apart: another tenant sees 404 for workflows and runs', async () => {
     const { body: workflow } = await t.call('POST', '/api/workflows', { token, json: { name: 'Private', graph: simpleGraph } });
     await t.call('POST', `/api/workflows/${workflow.id}/versions`, { token });
-    const { body: started } = await t.call('POST', `/api/workflows/${workflow.id}/runs`, { token, json: { input: { n: 1 } } });
+    const { body: started } = await t.call('POST', `/api/workflows/${workflow.id}/runs`, { token, json: { input: { n: 1 }, test: true } });
     const other = await t.otherTenantToken();
     for (const [method, path] of [
       ['GET', `/api/workflows/${workflow.id}`],
@@ -232,6 +235,9 @@ describe('webhooks and the seeded sample', () => {
     const graph = { schemaVersion: 1, nodes: [node('hook', 'trigger.webhook', { path: 'invoices/received' }), node('mark', 'data.set', { fields: { seen: true } })], edges: [edge('hook', 'mark')] };
     const { body: workflow } = await t.call('POST', '/api/workflows', { token, json: { name: 'Sub-path hook', graph } });
     await t.call('POST', `/api/workflows/${workflow.id}/versions`, { token });
+    // Webhooks reach only a published version.
+    expect((await t.call('POST', `/hooks/${workflow.id}/invoices/received`, { json: { a: 1 } })).status).toBe(409);
+    await t.publish(token, workflow.id, 1);
     expect((await t.call('POST', `/hooks/${workflow.id}`, { json: { a: 1 } })).status).toBe(404);
     const started = await t.call('POST', `/hooks/${workflow.id}/invoices/received`, { json: { a: 1 } });
     expect(started.status).toBe(202);
@@ -286,6 +292,15 @@ describe('node types and OpenAPI', () => {
         'GET /api/tasks',
         'GET /api/tasks/{id}',
         'POST /api/tasks/{id}/decision',
+        'PUT /api/workflows/{id}/versions/{version}',
+        'POST /api/workflows/{id}/versions/{version}/submit',
+        'POST /api/workflows/{id}/versions/{version}/approve',
+        'POST /api/workflows/{id}/versions/{version}/reject',
+        'POST /api/workflows/{id}/versions/{version}/publish',
+        'GET /api/workflows/{id}/versions/{a}/diff/{b}',
+        'POST /api/workflows/{id}/lint',
+        'GET /api/audit',
+        'GET /api/audit/verify',
       ].sort(),
     );
     const createWorkflow = body.paths['/api/workflows'].post;

@@ -1,5 +1,8 @@
 import express from 'express';
+import { lintGraph } from '@countersign/nodes';
 import { createTasksService } from '../approvals/tasks-service.ts';
+import { createAuditService } from '../audit/audit-service.ts';
+import { createVersionLifecycleService } from '../services/version-lifecycle-service.ts';
 import { createDemoErpRouter } from '../seed/demo-erp.ts';
 import { createAuthorityService } from '../services/authority-service.ts';
 import { createNodeTypesService } from '../services/node-types-service.ts';
@@ -26,6 +29,8 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     webhooks: createWebhooksService(knex, engine),
     authority: createAuthorityService(knex),
     tasks: createTasksService(knex, deps.notifier, () => engine.notify()),
+    versions: createVersionLifecycleService(knex, registry, (graph) => lintGraph(graph, registry)),
+    audit: createAuditService(knex),
     nodeTypes: createNodeTypesService(registry),
     openApi: () => (openApi ??= buildOpenApiDocument(routes, { title: 'Countersign runtime API', version: '0.1.0' })),
   };
@@ -33,7 +38,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
 
   const router = express.Router();
   router.use(requestLog(log));
-  registerRoutes(router, routes, auth);
+  registerRoutes(router, routes, auth, knex);
   router.use(createDemoErpRouter());
   router.use(['/api', '/hooks'], notFound);
   router.use(errorHandler(log));

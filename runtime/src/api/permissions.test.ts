@@ -59,8 +59,8 @@ describe('permissions', () => {
     const auditor = await t.login('auditor@demo.test');
     const created = await t.call('POST', '/api/workflows', { token: designer, json: { name: 'Runnable', graph } });
     await t.call('POST', `/api/workflows/${created.body.id}/versions`, { token: designer });
-    expect((await t.call('POST', `/api/workflows/${created.body.id}/runs`, { token: auditor, json: { input: {} } })).status).toBe(403);
-    const started = await t.call('POST', `/api/workflows/${created.body.id}/runs`, { token: admin, json: { input: {} } });
+    expect((await t.call('POST', `/api/workflows/${created.body.id}/runs`, { token: auditor, json: { input: {}, test: true } })).status).toBe(403);
+    const started = await t.call('POST', `/api/workflows/${created.body.id}/runs`, { token: admin, json: { input: {}, test: true } });
     expect(started.status).toBe(202);
     expect((await t.waitForRun(auditor, started.body.runId)).status).toBe('succeeded');
   });

@@ -1,7 +1,9 @@
 import type { RequestHandler, Router } from 'express';
 import { z } from 'zod';
 import { can, CountersignError, PERMISSIONS, type Permission, type ValidationIssue } from '@countersign/shared';
+import { audited, auditEntry, userActor } from '../audit/audit-log.ts';
 import type { Auth, AuthUser } from '../auth/auth.ts';
+import type { Knex } from 'knex';
 import { bearerToken } from './bearer-token.ts';
 import { jsonBody } from './json-body.ts';
 import type { Route } from './route.ts';
@@ -30,13 +32,17 @@ function withoutEmpty(query: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
 }
 
-function authenticate(auth: Auth, permission: Permission | undefined): RequestHandler {
+function authenticate(auth: Auth, permission: Permission | undefined, knex: Knex): RequestHandler {
   return async (req, res, next) => {
     const token = bearerToken(req.headers.authorization);
     if (token === undefined) throw new CountersignError('UNAUTHENTICATED', 'Sign in: send Authorization: Bearer <token> (POST /api/auth/login returns one)');
     const user = await auth.verify(token);
     if (permission !== undefined && !can(user.roles, permission)) {
       const allowed = PERMISSIONS[permission].join(', ');
+      // A refused attempt is an audit event of the user's tenant.
+      await audited(knex, user.tenantId, async (_trx, record) =>
+        record(auditEntry({ actor: userActor(user.id), action: 'access.refused', target: { type: 'route', id: `${req.method} ${req.route?.path ?? req.path}` }, reason: `needs ${permission}` })),
+      );
       throw new CountersignError('FORBIDDEN', `Your role (${user.roles.join(', ') || 'none'}) does not allow ${permission}; it needs one of: ${allowed}`, {
         details: { permission, roles: user.roles },
       });
@@ -61,10 +67,10 @@ function handler(route: Route): RequestHandler {
 }
 
 /** Registers every route of the table: authenticate (when required), parse the JSON body, then the handler. */
-export function registerRoutes(router: Router, routes: readonly Route[], auth: Auth): void {
+export function registerRoutes(router: Router, routes: readonly Route[], auth: Auth, knex: Knex): void {
   for (const route of routes) {
     const chain: RequestHandler[] = [];
-    if (route.auth) chain.push(authenticate(auth, route.permission));
+    if (route.auth) chain.push(authenticate(auth, route.permission, knex));
     if (route.body) chain.push(jsonBody);
     chain.push(handler(route));
     router[route.method](route.path, ...chain);

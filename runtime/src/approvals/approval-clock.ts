@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { ApprovalNotifier } from './approval-notifier.ts';
+import { appendAudit, auditEntry, lockAudit, serviceActor } from '../audit/audit-log.ts';
 import { chooseAssignees } from './eligibility.ts';
 import { finishRequest } from './finish-request.ts';
 import { openLevel } from './open-level.ts';
@@ -38,6 +39,9 @@ async function remind(trx: Knex.Transaction, request: ApprovalRequest, notifier:
     })),
   );
   await trx('approval_requests').where({ run_id: row.run_id, node_id: row.node_id }).update({ remind_at: null });
+  await appendAudit(trx, row.tenant_id, [
+    auditEntry({ actor: serviceActor('approvals'), action: 'approval.reminded', target: { type: 'approval', id: `${row.run_id}/${row.node_id}` }, after: { recipients: tasks.map((t) => t.assignee_id) }, runId: row.run_id, nodeId: row.node_id, versionHash: row.version_hash }),
+  ]);
 }
 
 /** The due time of the current level passed: escalate, move up, or end the request, as the plan says. */
@@ -78,14 +82,12 @@ async function timeOut(trx: Knex.Transaction, request: ApprovalRequest, notifier
   }
 }
 
-/**
- * One tick of the approval clock, safe in any number of processes (SKIP LOCKED): sends due reminders,
- * handles passed due times, and closes the requests of runs that ended. Returns the requests that ended.
- */
-export async function tickApprovalClock(knex: Knex, notifier: ApprovalNotifier, now = new Date()): Promise<number> {
+/** Handles the due reminders and timeouts of one tenant, holding its audit lock (taken before any row lock). */
+async function tickTenant(knex: Knex, tenantId: string, notifier: ApprovalNotifier, now: Date): Promise<number> {
   return knex.transaction(async (trx) => {
+    await lockAudit(trx, [tenantId]);
     const rows: ApprovalRequestRow[] = await trx('approval_requests')
-      .where({ status: 'open' })
+      .where({ status: 'open', tenant_id: tenantId })
       .andWhere((q) => q.where('due_at', '<=', now).orWhere('remind_at', '<=', now))
       .orderBy('created_at')
       .limit(BATCH)
@@ -101,7 +103,24 @@ export async function tickApprovalClock(knex: Knex, notifier: ApprovalNotifier, 
         await remind(trx, request, notifier);
       }
     }
-    // Runs that ended elsewhere (cancelled, failed on another branch) take their open tasks with them.
+    return ended;
+  });
+}
+
+/**
+ * One tick of the approval clock, safe in any number of processes (SKIP LOCKED): sends due reminders,
+ * handles passed due times, and closes the requests of runs that ended. Returns the requests that ended.
+ */
+export async function tickApprovalClock(knex: Knex, notifier: ApprovalNotifier, now = new Date()): Promise<number> {
+  const tenants: { tenant_id: string }[] = await knex('approval_requests')
+    .where({ status: 'open' })
+    .andWhere((q) => q.where('due_at', '<=', now).orWhere('remind_at', '<=', now))
+    .distinct('tenant_id')
+    .limit(BATCH);
+  let ended = 0;
+  for (const { tenant_id: tenantId } of tenants) ended += await tickTenant(knex, tenantId, notifier, now);
+  // Runs that ended elsewhere (cancelled, failed on another branch) take their open tasks with them.
+  await knex.transaction(async (trx) => {
     const orphaned: { run_id: string; node_id: string }[] = await trx('approval_requests as r')
       .join('runs', 'runs.id', 'r.run_id')
       .where('r.status', 'open')
@@ -112,8 +131,8 @@ export async function tickApprovalClock(knex: Knex, notifier: ApprovalNotifier, 
       await trx('approval_tasks').where({ ...key, status: 'open' }).update({ status: 'cancelled', closed_at: now });
       await trx('approval_requests').where(key).update({ status: 'cancelled', decided_at: now, due_at: null, remind_at: null });
     }
-    return ended;
   });
+  return ended;
 }
 
 /** Runs the clock every `intervalMs`; `wake` is called when a request ended (its run is due). */

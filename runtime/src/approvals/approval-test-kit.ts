@@ -52,6 +52,8 @@ export async function deployApproval(t: TestRuntime, designerToken: string, conf
   const id = created.body.id as string;
   const saved = await t.call('POST', `/api/workflows/${id}/versions`, { token: designerToken });
   if (saved.status !== 201) throw new Error(`save failed: ${JSON.stringify(saved.body)}`);
+  // Production runs: the version goes through review (another person approves) and is published.
+  await t.publish(designerToken, id, saved.body.version as number);
   return async (input) => {
     const started = await t.call('POST', `/api/workflows/${id}/runs`, { token: designerToken, json: { input } });
     if (started.status !== 202) throw new Error(`start failed: ${JSON.stringify(started.body)}`);

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { CountersignError, type Decision, type Money } from '@countersign/shared';
 import type { ApprovalNotifier } from './approval-notifier.ts';
+import { appendAudit, auditEntry, lockAudit, userActor } from '../audit/audit-log.ts';
 import { authorityCovers, chooseAssignees, priorActors } from './eligibility.ts';
 import { finishRequest } from './finish-request.ts';
 import { openLevel } from './open-level.ts';
@@ -109,6 +110,7 @@ async function advance(trx: Knex.Transaction, request: ApprovalRequest, task: Ta
  */
 export async function decideTask(knex: Knex, attempt: DecisionAttempt, notifier: ApprovalNotifier): Promise<{ finished: boolean }> {
   return knex.transaction(async (trx) => {
+    await lockAudit(trx, [attempt.tenantId]);
     const found = await trx('approval_tasks').where({ id: attempt.taskId, tenant_id: attempt.tenantId }).first<TaskRow | undefined>();
     if (!found) throw new CountersignError('NOT_FOUND', 'Task not found');
     // Lock order: request, then task (the clock locks requests first too).
@@ -127,6 +129,18 @@ export async function decideTask(knex: Knex, attempt: DecisionAttempt, notifier:
       .where({ id: task.id })
       .update({ status: attempt.decision === 'approve' ? 'approved' : 'rejected', decision: attempt.decision, decided_by: attempt.userId, on_behalf_of: onBehalfOf, comment: attempt.comment, closed_at: attempt.now });
     Object.assign(task, { decision: attempt.decision, status: attempt.decision === 'approve' ? 'approved' : 'rejected' });
+    await appendAudit(trx, attempt.tenantId, [
+      auditEntry({
+        actor: userActor(attempt.userId, onBehalfOf),
+        action: 'approval.decided',
+        target: { type: 'task', id: task.id },
+        after: { decision: attempt.decision, level: task.level },
+        reason: attempt.comment,
+        runId: task.run_id,
+        nodeId: task.node_id,
+        versionHash: request.row.version_hash,
+      }),
+    ]);
     return { finished: await advance(trx, request, task, notifier, attempt.now) };
   });
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { ApprovalDecisionRecord, ApprovalOutcome } from '@countersign/shared';
 import { iso } from '../services/row-values.ts';
+import { appendAudit, auditEntry, serviceActor } from '../audit/audit-log.ts';
 import { recordDuties } from './duty-ledger.ts';
 import type { ApprovalRequest } from './request-row.ts';
 
@@ -42,6 +43,9 @@ export async function finishRequest(
   const outcome: ApprovalOutcome = { status, message, decisions: await decisionsOf(trx, request), at: now.toISOString() };
   await trx('approval_requests').where(key).update({ status, outcome: JSON.stringify(outcome), decided_at: now, due_at: null, remind_at: null });
   Object.assign(row, { status });
+  await appendAudit(trx, row.tenant_id, [
+    auditEntry({ actor: serviceActor('approvals'), action: `approval.${status}`, target: { type: 'approval', id: `${row.run_id}/${row.node_id}` }, after: { outcome: status, decisions: outcome.decisions.length }, reason: message, runId: row.run_id, nodeId: row.node_id, versionHash: row.version_hash }),
+  ]);
   await trx('run_steps')
     .where(key)
     .andWhere({ status: 'waiting' })

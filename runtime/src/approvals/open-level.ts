@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import { appendAudit, auditEntry, serviceActor } from '../audit/audit-log.ts';
 import type { ApprovalNotifier, TaskNotificationKind } from './approval-notifier.ts';
 import type { Chosen } from './eligibility.ts';
 import type { ApprovalRequest } from './request-row.ts';
@@ -45,6 +46,18 @@ export async function openLevel(
     .where({ run_id: row.run_id, node_id: row.node_id })
     .update({ current_level: levelIndex, due_at: dueAt, remind_at: remindAt });
   Object.assign(row, { current_level: levelIndex, due_at: dueAt, remind_at: remindAt });
+  // The caller's transaction holds the tenant's audit lock (engine commit, decision, or clock).
+  await appendAudit(trx, row.tenant_id, [
+    auditEntry({
+      actor: serviceActor('approvals'),
+      action: kind === 'task.escalated' ? 'approval.escalated' : 'approval.level_opened',
+      target: { type: 'approval', id: `${row.run_id}/${row.node_id}` },
+      after: { level: levelIndex + 1, assignees: chosen.map((c) => ({ id: c.id, route: c.route })), dueAt: dueAt?.toISOString() ?? null },
+      runId: row.run_id,
+      nodeId: row.node_id,
+      versionHash: row.version_hash,
+    }),
+  ]);
   await notifier.enqueue(
     trx,
     tasks.map((task, i) => {

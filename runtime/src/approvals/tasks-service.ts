@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { CountersignError, type DecisionRequest, type TaskDetailDto, type TaskDto, type TaskListQuery } from '@countersign/shared';
 import type { AuthorityActor } from '../services/authority-service.ts';
 import type { ApprovalNotifier } from './approval-notifier.ts';
+import { audited, auditEntry, userActor } from '../audit/audit-log.ts';
 import { decideTask } from './decide-task.ts';
 import { refusalReason } from './refusal.ts';
 import { taskEvidence } from './task-evidence.ts';
@@ -64,7 +65,10 @@ export function createTasksService(knex: Knex, notifier: ApprovalNotifier, wake:
         const reason = refusalReason(error);
         if (reason !== undefined) {
           const task = await knex('approval_tasks').where({ id, tenant_id: actor.tenantId }).first<{ run_id: string } | undefined>('run_id');
-          await knex('approval_refusals').insert({ id: randomUUID(), tenant_id: actor.tenantId, task_id: id, run_id: task?.run_id ?? null, user_id: actor.id, reason, message: (error as Error).message, at: now });
+          await audited(knex, actor.tenantId, async (trx, record) => {
+            await trx('approval_refusals').insert({ id: randomUUID(), tenant_id: actor.tenantId, task_id: id, run_id: task?.run_id ?? null, user_id: actor.id, reason, message: (error as Error).message, at: now });
+            record(auditEntry({ actor: userActor(actor.id), action: 'approval.refused', target: { type: 'task', id }, after: { decision: request.decision, refusal: reason }, reason: (error as Error).message, runId: task?.run_id ?? null }));
+          });
         }
         throw error;
       }

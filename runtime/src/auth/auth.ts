@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { SignJWT, jwtVerify } from 'jose';
 import { CountersignError, type UserDto } from '@countersign/shared';
+import { audited, auditEntry, userActor } from '../audit/audit-log.ts';
 import { loadOrCreateJwtSecret } from './jwt-secret.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
@@ -47,8 +48,13 @@ export async function createAuth(knex: Knex, jwtSecret?: string): Promise<Auth> 
     async login(email, password) {
       const row = await findUser({ email: email.trim().toLowerCase() });
       const matches = await verifyPassword(password, row?.password_hash ?? decoy);
+      // A wrong password for a known user is a refused attempt in that user's tenant; an unknown email has no tenant.
+      if (row && !matches) {
+        await audited(knex, row.tenant_id, async (_trx, record) => record(auditEntry({ actor: userActor(row.id), action: 'auth.login_refused', target: { type: 'user', id: row.id }, reason: WRONG_CREDENTIALS })));
+      }
       if (!row || !matches) throw new CountersignError('UNAUTHENTICATED', WRONG_CREDENTIALS);
       const user = toUser(row);
+      await audited(knex, user.tenantId, async (_trx, record) => record(auditEntry({ actor: userActor(user.id), action: 'auth.login', target: { type: 'user', id: user.id } })));
       const token = await new SignJWT({ tid: user.tenantId, roles: user.roles })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(user.id)

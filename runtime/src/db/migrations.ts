@@ -271,6 +271,54 @@ const MIGRATIONS: Migration[] = [
       });
     },
   },
+  {
+    name: '0006_change_control_and_audit',
+    async up(knex) {
+      // Version lifecycle: draft -> in_review -> approved -> published, or rejected; who did each step.
+      await knex.schema.alterTable('workflow_versions', (t) => {
+        t.text('submitted_by');
+        t.timestamp('submitted_at', { useTz: true });
+        t.text('reviewed_by');
+        t.timestamp('reviewed_at', { useTz: true });
+        t.text('review_comment');
+        t.text('published_by');
+        t.timestamp('published_at', { useTz: true });
+        t.jsonb('lint').notNullable().defaultTo('[]');
+      });
+      // The version production runs and webhooks use.
+      await knex.schema.alterTable('workflows', (t) => {
+        t.integer('published_version');
+      });
+      // Versions saved before change control existed stay runnable: the newest of each workflow is
+      // marked published by this migration (recorded as such), the others stay drafts.
+      await knex.raw(`UPDATE workflow_versions v SET status = 'published', published_by = 'migration-0006', published_at = now()
+                       WHERE v.version = (SELECT max(x.version) FROM workflow_versions x WHERE x.workflow_id = v.workflow_id)`);
+      await knex.raw(`UPDATE workflows w SET published_version = (SELECT max(v.version) FROM workflow_versions v WHERE v.workflow_id = w.id)`);
+      // The per-tenant hash chain of every action (finance-controls.md, "Audit trail"); append-only.
+      await knex.schema.createTable('audit_events', (t) => {
+        t.text('tenant_id').notNullable().references('tenants.id');
+        t.integer('seq').notNullable();
+        t.text('id').notNullable().unique();
+        t.timestamp('occurred_at', { useTz: true }).notNullable();
+        t.jsonb('actor').notNullable();
+        t.text('action').notNullable();
+        t.text('target_type').notNullable();
+        t.text('target_id').notNullable();
+        t.jsonb('before');
+        t.jsonb('after');
+        t.text('reason');
+        t.text('correlation_id');
+        t.text('run_id');
+        t.text('node_id');
+        t.text('version_hash');
+        t.text('prev_hash').notNullable();
+        t.text('hash').notNullable();
+        t.primary(['tenant_id', 'seq']);
+        t.index(['tenant_id', 'occurred_at']);
+        t.index(['tenant_id', 'run_id']);
+      });
+    },
+  },
 ];
 
 const TABLE = 'countersign_migrations';

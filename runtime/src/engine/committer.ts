@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import type { RunEventType, RunStatus, SerializedError } from '@countersign/shared';
 import type { StepRecord } from './run-state.ts';
 import type { SuspensionOpening } from './suspension-handler.ts';
+import { appendAudit, lockAudit } from '../audit/audit-log.ts';
+import { auditEntriesOf } from './run-audit.ts';
 import { applyCancellation } from './sql/cancel-run.ts';
 import { commitBatch, insertEvents, upsertSteps } from './sql/commit-batch.ts';
 import { toStepRow } from './sql/step-rows.ts';
@@ -19,6 +21,8 @@ export interface PendingEvent {
 export interface CommitUnit {
   runId: string;
   tenantId: string;
+  /** The running version (recorded with the audit events). */
+  versionHash: string;
   steps: StepRecord[];
   events: PendingEvent[];
   /** Written in the same transaction when the run is still held (e.g. approval tasks of a waiting step). */
@@ -101,18 +105,24 @@ export class Committer {
       events: units.flatMap(eventRowsOf),
       patches: units.map(patchOf),
     };
-    // The common case is one statement; a unit with openings needs a transaction around it and them.
-    const held = units.some((u) => (u.openings?.length ?? 0) > 0)
-      ? await this.knex.transaction(async (trx) => {
-          const result = await commitBatch(trx, this.workerId, this.leaseMs, rows);
-          const writable = new Set(result.filter((r) => !r.cancel_requested).map((r) => r.id));
-          for (const unit of units) {
-            if (!writable.has(unit.runId)) continue;
-            for (const open of unit.openings ?? []) await open(trx);
-          }
-          return result;
-        })
-      : await commitBatch(this.knex, this.workerId, this.leaseMs, rows);
+    // One transaction: the tenants' audit locks first (the lock order of every audited transaction),
+    // then the batch statement, the audit events of the runs still held, and the suspensions' openings.
+    const held = await this.knex.transaction(async (trx) => {
+      await lockAudit(trx, units.map((u) => u.tenantId));
+      const result = await commitBatch(trx, this.workerId, this.leaseMs, rows);
+      const writable = new Set(result.filter((r) => !r.cancel_requested || units.some((u) => u.runId === r.id && u.terminal)).map((r) => r.id));
+      const byTenant = new Map<string, ReturnType<typeof auditEntriesOf>>();
+      for (const unit of units) {
+        if (!writable.has(unit.runId)) continue;
+        byTenant.set(unit.tenantId, [...(byTenant.get(unit.tenantId) ?? []), ...auditEntriesOf(unit.runId, unit.versionHash, unit.events)]);
+      }
+      for (const [tenantId, entries] of byTenant) await appendAudit(trx, tenantId, entries);
+      for (const unit of units) {
+        if (!writable.has(unit.runId)) continue;
+        for (const open of unit.openings ?? []) await open(trx);
+      }
+      return result;
+    });
     const state = new Map(held.map((row) => [row.id, row.cancel_requested]));
     const outcomes: CommitOutcome[] = units.map((u) => (!state.has(u.runId) ? 'lease_lost' : state.get(u.runId) && !u.terminal ? 'cancelled' : 'committed'));
     for (const [i, unit] of units.entries()) {
@@ -125,11 +135,13 @@ export class Committer {
   /** Writes a unit whose run was cancelled meanwhile, then closes the run as cancelled. */
   private cancel(unit: CommitUnit): Promise<CommitOutcome> {
     return this.knex.transaction(async (trx) => {
+      await lockAudit(trx, [unit.tenantId]);
       const held = await trx('runs').where({ id: unit.runId, locked_by: this.workerId }).forUpdate().first('id');
       if (!held) return 'lease_lost';
       await upsertSteps(trx, stepRowsOf(unit));
       await insertEvents(trx, eventRowsOf(unit));
-      await applyCancellation(trx, unit.runId, unit.tenantId, unit.run.eventSeq, 'Cancelled on request');
+      await applyCancellation(trx, unit.runId, unit.tenantId, unit.run.eventSeq, 'Cancelled on request', { type: 'service', id: 'engine', onBehalfOf: null });
+      await appendAudit(trx, unit.tenantId, auditEntriesOf(unit.runId, unit.versionHash, unit.events));
       return 'cancelled';
     });
   }

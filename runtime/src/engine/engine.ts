@@ -8,6 +8,7 @@ import type { ExpressionSandbox } from '../sandbox/expression-sandbox.ts';
 import { Committer } from './committer.ts';
 import { processRun, type ProcessDeps } from './process-run.ts';
 import { pickTrigger } from './run-graph.ts';
+import { appendAudit, auditEntry, lockAudit } from '../audit/audit-log.ts';
 import { applyCancellation } from './sql/cancel-run.ts';
 import { claimRuns, type ClaimedRun } from './sql/claim-runs.ts';
 import { insertRun } from './sql/insert-run.ts';
@@ -121,7 +122,9 @@ export class Engine {
       throw new CountersignError('CONFLICT', request.trigger === 'webhook' ? 'This workflow has no webhook trigger' : 'This workflow has no trigger');
     }
     const runId = randomUUID();
-    await insertRun(knex, {
+    await knex.transaction(async (trx) => {
+      await lockAudit(trx, [request.tenantId]);
+      await insertRun(trx, {
       id: runId,
       tenantId: request.tenantId,
       workflowId: request.workflowId,
@@ -132,6 +135,11 @@ export class Engine {
       isTest: request.isTest ?? false,
       input: request.input ?? null,
       requestedBy: request.requestedBy ?? null,
+      });
+      const actor = request.requestedBy ? ({ type: 'user', id: request.requestedBy, onBehalfOf: null } as const) : ({ type: 'service', id: request.trigger, onBehalfOf: null } as const);
+      await appendAudit(trx, request.tenantId, [
+        auditEntry({ actor, action: 'run.started', target: { type: 'run', id: runId }, runId, versionHash: row.hash, after: { workflowId: request.workflowId, version: row.version, trigger: request.trigger, isTest: request.isTest ?? false } }),
+      ]);
     });
     this.events.emit('committed', runId, 'queued');
     this.notify();
@@ -142,8 +150,10 @@ export class Engine {
    * Cancels a run. A run no worker holds is cancelled at once; a run being worked on is flagged and its
    * worker aborts the current step and closes the run. Returns the status after the request.
    */
-  async cancelRun(tenantId: string, runId: string): Promise<RunStatus> {
+  async cancelRun(tenantId: string, runId: string, by: string | null = null): Promise<RunStatus> {
+    const actor = by === null ? ({ type: 'service', id: 'engine', onBehalfOf: null } as const) : ({ type: 'user', id: by, onBehalfOf: null } as const);
     const status = await this.options.knex.transaction(async (trx) => {
+      await lockAudit(trx, [tenantId]);
       const run = await trx('runs').where({ id: runId, tenant_id: tenantId }).forUpdate().first<
         { status: RunStatus; event_seq: number; locked_by: string | null; locked_until: Date | null } | undefined
       >('status', 'event_seq', 'locked_by', 'locked_until');
@@ -154,9 +164,10 @@ export class Engine {
       const leased = run.locked_by !== null && run.locked_until !== null && run.locked_until.getTime() > Date.now();
       if (leased) {
         await trx('runs').where({ id: runId }).update({ cancel_requested: true });
+        await appendAudit(trx, tenantId, [auditEntry({ actor, action: 'run.cancel_requested', target: { type: 'run', id: runId }, runId })]);
         return 'running' as const;
       }
-      await applyCancellation(trx, runId, tenantId, run.event_seq, 'Cancelled on request');
+      await applyCancellation(trx, runId, tenantId, run.event_seq, 'Cancelled on request', actor);
       return 'cancelled' as const;
     });
     if (status === 'cancelled') this.events.emit('committed', runId, 'cancelled');

@@ -73,6 +73,7 @@ export async function processRun(claimed: ClaimedRun, loaded: StepRecord[], deps
     const pending = deps.committer.commit({
       runId: claimed.id,
       tenantId: claimed.tenant_id,
+      versionHash: claimed.version_hash,
       steps: dirty,
       events,
       openings,

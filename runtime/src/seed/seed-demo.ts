@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { hashGraph, validateGraph, type NodeRegistry } from '@countersign/shared';
 import { hashPassword } from '../auth/password.ts';
+import { appendAudit, auditEntry, lockAudit, serviceActor } from '../audit/audit-log.ts';
 import { jsonb } from '../engine/sql/step-rows.ts';
 import { DEMO_ERP_PATH } from './demo-erp.ts';
 import { DEMO_WORKFLOW_NAME, demoWorkflowGraph } from './demo-workflow.ts';
@@ -85,7 +86,23 @@ export async function seedDemo(knex: Knex, options: SeedOptions): Promise<SeedRe
       Object.entries(LIMITS).flatMap(([userId, limit]) => LIMIT_CURRENCIES.map((currency) => ({ tenant_id: TENANT.id, user_id: userId, currency, limit_minor: limit, updated_by: 'seed' }))),
     );
     await trx('workflows').insert({ id: DEMO_WORKFLOW_ID, tenant_id: TENANT.id, name: DEMO_WORKFLOW_NAME, description: 'Sample: validates an incoming invoice, routes it by amount and posts it to the ERP.', draft: jsonb(graph), created_by: author });
-    await trx('workflow_versions').insert({ tenant_id: TENANT.id, workflow_id: DEMO_WORKFLOW_ID, version: 1, hash, graph: jsonb(graph), created_by: author });
+    // The sample's version 1 went through the four-eyes lifecycle: the designer wrote and submitted it,
+    // the reviewer approved it, the admin published it.
+    const at = new Date();
+    await trx('workflow_versions').insert({
+      tenant_id: TENANT.id, workflow_id: DEMO_WORKFLOW_ID, version: 1, hash, graph: jsonb(graph), created_by: author, status: 'published',
+      submitted_by: author, submitted_at: at, reviewed_by: 'demo-reviewer', reviewed_at: at, review_comment: 'Sample workflow, reviewed at seeding',
+      published_by: 'demo-admin', published_at: at,
+    });
+    await trx('workflows').where({ id: DEMO_WORKFLOW_ID }).update({ published_version: 1 });
+    await lockAudit(trx, [TENANT.id]);
+    const target = { type: 'version', id: `${DEMO_WORKFLOW_ID}@1` };
+    await appendAudit(trx, TENANT.id, [
+      auditEntry({ actor: serviceActor('seed'), action: 'tenant.seeded', target: { type: 'tenant', id: TENANT.id }, after: { users: USERS.map((u) => u.id) } }),
+      ...(['submitted', 'approved', 'published'] as const).map((step) =>
+        auditEntry({ actor: serviceActor('seed'), action: `version.${step}`, target, after: { status: step === 'submitted' ? 'in_review' : step }, versionHash: hash, reason: 'Seeded sample' }),
+      ),
+    ]);
     return true;
   });
   if (!created) return { created: false, ...base, users: USERS.map(({ email }) => ({ email })) };

@@ -10,6 +10,7 @@ import {
   type UserWithAuthorityDto,
   type ValidationIssue,
 } from '@countersign/shared';
+import { audited, auditEntry, userActor } from '../audit/audit-log.ts';
 import type { Actor } from './actor.ts';
 import { iso, isoOrNull } from './row-values.ts';
 
@@ -135,7 +136,9 @@ export function createAuthorityService(knex: Knex): AuthorityService {
           issues: [{ code: 'not_an_approver', path: ['body', 'limits'], message: `${user.email} does not hold the approver role` }],
         });
       }
-      await knex.transaction(async (trx) => {
+      const before = (await limitsOf(actor.tenantId, [userId])).get(userId) ?? [];
+      await audited(knex, actor.tenantId, async (trx, record) => {
+        record(auditEntry({ actor: userActor(actor.id), action: 'authority.limits_set', target: { type: 'user', id: userId }, before, after: limits }));
         await trx('authority_limits').where({ tenant_id: actor.tenantId, user_id: userId }).delete();
         if (limits.length > 0) {
           await trx('authority_limits').insert(
@@ -192,7 +195,10 @@ export function createAuthorityService(knex: Knex): AuthorityService {
         revoked_at: null,
         revoked_by: null,
       };
-      await knex('delegations').insert(row);
+      await audited(knex, actor.tenantId, async (trx, record) => {
+        await trx('delegations').insert(row);
+        record(auditEntry({ actor: userActor(actor.id), action: 'delegation.created', target: { type: 'delegation', id: row.id }, after: { delegatorId, delegateId: input.delegateId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() }, reason: input.reason }));
+      });
       return toDelegation(await getDelegation(actor.tenantId, row.id), now);
     },
 
@@ -202,7 +208,10 @@ export function createAuthorityService(knex: Knex): AuthorityService {
         throw new CountersignError('FORBIDDEN', 'Only the delegator or an admin may revoke a delegation');
       }
       if (row.revoked_at === null) {
-        await knex('delegations').where({ id, tenant_id: actor.tenantId }).whereNull('revoked_at').update({ revoked_at: now, revoked_by: actor.id });
+        await audited(knex, actor.tenantId, async (trx, record) => {
+          await trx('delegations').where({ id, tenant_id: actor.tenantId }).whereNull('revoked_at').update({ revoked_at: now, revoked_by: actor.id });
+          record(auditEntry({ actor: userActor(actor.id), action: 'delegation.revoked', target: { type: 'delegation', id } }));
+        });
       }
       return toDelegation(await getDelegation(actor.tenantId, id), now);
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { outputPorts, routesErrors, type AnyNodeDefinition, type NodeRegistry, type NodeTypeInfo } from '@countersign/shared';
+import { nodeCapabilities, outputPorts, routesErrors, type AnyNodeDefinition, type NodeRegistry, type NodeTypeInfo } from '@countersign/shared';
 
 /** A node type as data for the editor: metadata, ports and its config as JSON Schema (forms are generated from it). */
 export function describeNodeType(definition: AnyNodeDefinition): NodeTypeInfo {
@@ -11,7 +11,8 @@ export function describeNodeType(definition: AnyNodeDefinition): NodeTypeInfo {
     title: definition.title,
     description: definition.description,
     effect: definition.effect,
-    capabilities: [...(definition.capabilities ?? [])],
+    // Config-dependent capabilities (e.g. an HTTP request's purpose) are given for an empty config here.
+    capabilities: nodeCapabilities(definition, {}),
     literalFields: [...(definition.literalFields ?? [])],
     // Dynamic ports depend on the config; with an empty one the editor sees the fixed part (e.g. `default`).
     ports: { in: [...definition.ports.in], out: outputPorts(definition, {}), dynamicOut, error: routesErrors(definition) },

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { CountersignError, type RunDto, type RunEvent, type RunStatus, type RunSummaryDto } from '@countersign/shared';
 import type { Engine } from '../engine/engine.ts';
+import { can } from '@countersign/shared';
+import type { AuthorityActor } from './authority-service.ts';
 import type { Actor } from './actor.ts';
 import { readRunEvents } from './run-events.ts';
 import { RUN_COLUMNS, RUN_SUMMARY_COLUMNS, STEP_COLUMNS, toRun, toRunSummary, type RunRow, type StepRow } from './run-rows.ts';
@@ -16,7 +18,7 @@ export interface RunListQuery {
 /** Runs of the actor's tenant: start, read, list, follow and cancel. */
 export interface RunsService {
   /** Queues a manual run of a version (latest when omitted). */
-  start(actor: Actor, workflowId: string, request: { input?: unknown; version?: number | undefined }): Promise<{ runId: string }>;
+  start(actor: AuthorityActor, workflowId: string, request: { input?: unknown; version?: number | undefined; test?: boolean | undefined }): Promise<{ runId: string }>;
   get(actor: Actor, runId: string): Promise<RunDto>;
   /** Newest first. */
   list(actor: Actor, query: RunListQuery): Promise<RunSummaryDto[]>;
@@ -37,16 +39,22 @@ export function createRunsService(knex: Knex, engine: Engine): RunsService {
 
   return {
     async start(actor, workflowId, request) {
-      const workflow = await knex('workflows').where({ id: workflowId, tenant_id: actor.tenantId }).first('id');
+      const workflow = await knex('workflows').where({ id: workflowId, tenant_id: actor.tenantId }).first<{ published_version: number | null } | undefined>('published_version');
       if (!workflow) throw new CountersignError('NOT_FOUND', 'Workflow not found');
-      const { runId } = await engine.startRun({
-        tenantId: actor.tenantId,
-        workflowId,
-        version: request.version,
-        input: request.input ?? null,
-        trigger: 'manual',
-        requestedBy: actor.id,
-      });
+      const test = request.test === true;
+      if (test && !can(actor.roles, 'workflow.write')) throw new CountersignError('FORBIDDEN', 'Test runs of unpublished versions are for designers and admins (permission workflow.write)');
+      let version = request.version;
+      if (!test) {
+        // Production runs only ever run a published version: the live one unless another published one is named.
+        if (version === undefined) {
+          if (workflow.published_version === null) throw new CountersignError('CONFLICT', 'This workflow has no published version: submit a version for review and publish it, or start a test run');
+          version = workflow.published_version;
+        } else {
+          const row = await knex('workflow_versions').where({ tenant_id: actor.tenantId, workflow_id: workflowId, version }).first<{ status: string } | undefined>('status');
+          if (row && row.status !== 'published') throw new CountersignError('CONFLICT', `Version ${version} is ${row.status.replace('_', ' ')}, not published: only a test run may run it`);
+        }
+      }
+      const { runId } = await engine.startRun({ tenantId: actor.tenantId, workflowId, version, input: request.input ?? null, trigger: 'manual', requestedBy: actor.id, isTest: test });
       return { runId };
     },
 
@@ -75,7 +83,7 @@ export function createRunsService(knex: Knex, engine: Engine): RunsService {
     },
 
     async cancel(actor, runId) {
-      return engine.cancelRun(actor.tenantId, runId);
+      return engine.cancelRun(actor.tenantId, runId, actor.id);
     },
 
     exists,

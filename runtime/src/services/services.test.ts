@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '@countersign/nodes';
 import { CountersignError, RunSchema, VersionSchema, WorkflowSchema } from '@countersign/shared';
 import { createEngineHarness, type EngineHarness } from '../testing/engine-harness.ts';
-import type { Actor } from './actor.ts';
+import type { AuthorityActor as Actor } from './authority-service.ts';
 import { createNodeTypesService } from './node-types-service.ts';
 import { createRunsService, type RunsService } from './runs-service.ts';
 import { createWorkflowsService, type WorkflowsService } from './workflows-service.ts';
@@ -18,12 +18,12 @@ let h: EngineHarness;
 let workflows: WorkflowsService;
 let runs: RunsService;
 let actor: Actor;
-const stranger: Actor = { id: 'someone', tenantId: 'other-tenant' };
+const stranger: Actor = { id: 'someone', tenantId: 'other-tenant', roles: ['designer'] };
 
 beforeAll(async () => {
   h = await createEngineHarness();
   await h.db.knex('tenants').insert({ id: stranger.tenantId, name: 'Other' });
-  actor = { id: 'author-1', tenantId: h.tenantId };
+  actor = { id: 'author-1', tenantId: h.tenantId, roles: ['designer'] };
   workflows = createWorkflowsService(h.db.knex, registry);
   runs = createRunsService(h.db.knex, h.engine);
 });
@@ -87,9 +87,9 @@ describe('runs service', () => {
   it('starts, reads, lists newest first and reports the last run status on the workflow', async () => {
     const { id } = await workflows.create(actor, { name: 'Runs', graph });
     await workflows.createVersion(actor, id);
-    const first = await runs.start(actor, id, { input: { n: 1 } });
+    const first = await runs.start(actor, id, { input: { n: 1 }, test: true });
     await h.waitFor(first.runId);
-    const second = await runs.start(actor, id, { input: { n: 2 }, version: 1 });
+    const second = await runs.start(actor, id, { input: { n: 2 }, version: 1, test: true });
     await h.waitFor(second.runId);
     const run = RunSchema.parse(await runs.get(actor, second.runId));
     expect(run).toMatchObject({ status: 'succeeded', input: { n: 2 }, output: { n: 2, tagged: true } });
@@ -102,7 +102,9 @@ describe('runs service', () => {
     expect((await runs.events(actor, first.runId, 0)).at(-1)?.type).toBe('run.succeeded');
     expect((await failure(runs.get(stranger, first.runId))).code).toBe('NOT_FOUND');
     expect((await failure(runs.events(stranger, first.runId, 0))).code).toBe('NOT_FOUND');
-    expect((await failure(runs.start(actor, id, { version: 7 }))).code).toBe('NOT_FOUND');
+    expect((await failure(runs.start(actor, id, { version: 7, test: true }))).code).toBe('NOT_FOUND');
+    // A production run needs a published version.
+    expect((await failure(runs.start(actor, id, { input: { n: 3 } }))).code).toBe('CONFLICT');
   });
 });
 

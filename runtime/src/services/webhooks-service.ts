@@ -39,13 +39,16 @@ export function createWebhooksService(knex: Knex, engine: Engine): WebhooksServi
     async start(call) {
       const workflow = await knex('workflows').where({ id: call.workflowId }).first<{ tenant_id: string } | undefined>('tenant_id');
       if (!workflow) throw new CountersignError('NOT_FOUND', 'No workflow has this webhook URL');
-      const latest = await knex('workflow_versions')
-        .where({ workflow_id: call.workflowId, tenant_id: workflow.tenant_id })
-        .orderBy('version', 'desc')
-        .first<{ version: number; hash: string } | undefined>('version', 'hash');
-      if (!latest) throw new CountersignError('CONFLICT', 'This workflow has no saved version yet: save a version to receive webhooks');
+      // Webhooks are production: only the published (live) version receives them.
+      const latest = await knex('workflow_versions as v')
+        .join('workflows as w', function live() {
+          this.on('w.id', '=', 'v.workflow_id').andOn('w.published_version', '=', 'v.version');
+        })
+        .where({ 'v.workflow_id': call.workflowId, 'v.tenant_id': workflow.tenant_id })
+        .first<{ version: number; hash: string } | undefined>('v.version', 'v.hash');
+      if (!latest) throw new CountersignError('CONFLICT', 'This workflow has no published version: webhooks reach only a version that was reviewed and published');
       const targets = await targetsOf(call.workflowId, latest.version, latest.hash);
-      if (targets.length === 0) throw new CountersignError('CONFLICT', 'The latest version of this workflow has no webhook trigger');
+      if (targets.length === 0) throw new CountersignError('CONFLICT', 'The published version of this workflow has no webhook trigger');
       const path = normalisePath(call.path);
       const target = targets.find((candidate) => candidate.method === call.method.toUpperCase() && candidate.path === path);
       if (!target) {

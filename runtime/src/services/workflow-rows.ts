@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
-import type { VersionDto, WorkflowDto, WorkflowSummaryDto } from '@countersign/shared';
+import { LintFindingSchema, type VersionDto, type WorkflowDto, type WorkflowSummaryDto } from '@countersign/shared';
 import { readStoredGraph } from './graph-rules.ts';
-import { iso } from './row-values.ts';
+import { iso, isoOrNull } from './row-values.ts';
 
 /** A workflows row with the two derived columns of {@link selectWorkflows}. */
 export interface WorkflowRow {
@@ -14,6 +14,7 @@ export interface WorkflowRow {
   created_at: Date | string;
   created_by: string;
   latest_version: number | null;
+  published_version: number | null;
   last_run_status: string | null;
 }
 
@@ -24,14 +25,28 @@ export interface VersionRow {
   version: number;
   hash: string;
   graph?: unknown;
-  status: string;
+  status: VersionDto['status'];
   created_by: string;
   created_at: Date | string;
+  submitted_by: string | null;
+  submitted_at: Date | string | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | string | null;
+  review_comment: string | null;
+  published_by: string | null;
+  published_at: Date | string | null;
+  lint: unknown;
 }
+
+/** Every column of a version row but the graph. */
+export const VERSION_SUMMARY_COLUMNS = [
+  'tenant_id', 'workflow_id', 'version', 'hash', 'status', 'created_by', 'created_at', 'submitted_by', 'submitted_at',
+  'reviewed_by', 'reviewed_at', 'review_comment', 'published_by', 'published_at', 'lint',
+];
 
 /** Workflows of a tenant with their latest version number and the status of their newest run. */
 export function selectWorkflows(knex: Knex, tenantId: string, withDraft: boolean): Knex.QueryBuilder {
-  const columns = ['w.id', 'w.tenant_id', 'w.name', 'w.description', 'w.draft_updated_at', 'w.created_at', 'w.created_by'];
+  const columns = ['w.id', 'w.tenant_id', 'w.name', 'w.description', 'w.draft_updated_at', 'w.created_at', 'w.created_by', 'w.published_version'];
   return knex({ w: 'workflows' })
     .where('w.tenant_id', tenantId)
     .select(withDraft ? [...columns, 'w.draft'] : columns)
@@ -57,6 +72,7 @@ export function toWorkflowSummary(row: WorkflowRow): WorkflowSummaryDto {
     createdAt: iso(row.created_at),
     createdBy: row.created_by,
     latestVersion: row.latest_version === null ? null : Number(row.latest_version),
+    publishedVersion: row.published_version ?? null,
     lastRunStatus: row.last_run_status,
   };
 }
@@ -66,8 +82,9 @@ export function toWorkflow(row: WorkflowRow): WorkflowDto {
   return { ...toWorkflowSummary(row), draft: readStoredGraph(row.draft) };
 }
 
-/** A version without its graph. */
-export function toVersionSummary(row: VersionRow): Omit<VersionDto, 'graph'> {
+/** A version without its graph; `liveVersion` is the workflow's published version. */
+export function toVersionSummary(row: VersionRow, liveVersion: number | null): Omit<VersionDto, 'graph'> {
+  const lint = LintFindingSchema.array().safeParse(row.lint);
   return {
     workflowId: row.workflow_id,
     version: row.version,
@@ -75,10 +92,19 @@ export function toVersionSummary(row: VersionRow): Omit<VersionDto, 'graph'> {
     status: row.status,
     createdAt: iso(row.created_at),
     createdBy: row.created_by,
+    submittedBy: row.submitted_by,
+    submittedAt: isoOrNull(row.submitted_at),
+    reviewedBy: row.reviewed_by,
+    reviewedAt: isoOrNull(row.reviewed_at),
+    reviewComment: row.review_comment,
+    publishedBy: row.published_by,
+    publishedAt: isoOrNull(row.published_at),
+    live: liveVersion !== null && row.version === liveVersion,
+    lint: lint.success ? lint.data : [],
   };
 }
 
 /** A version with its graph. */
-export function toVersion(row: VersionRow): VersionDto {
-  return { ...toVersionSummary(row), graph: readStoredGraph(row.graph) };
+export function toVersion(row: VersionRow, liveVersion: number | null): VersionDto {
+  return { ...toVersionSummary(row, liveVersion), graph: readStoredGraph(row.graph) };
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { CountersignError, hashGraph, type NodeRegistry, type VersionDto, type WorkflowDto, type WorkflowSummaryDto } from '@countersign/shared';
+import { audited, auditEntry, userActor } from '../audit/audit-log.ts';
 import { jsonb } from '../engine/sql/step-rows.ts';
 import type { Actor } from './actor.ts';
-import { requireValidGraph } from './graph-rules.ts';
-import { selectWorkflows, toVersion, toVersionSummary, toWorkflow, toWorkflowSummary, type VersionRow, type WorkflowRow } from './workflow-rows.ts';
+import { readStoredGraph, requireValidGraph } from './graph-rules.ts';
+import { selectWorkflows, toVersion, toVersionSummary, toWorkflow, toWorkflowSummary, VERSION_SUMMARY_COLUMNS, type VersionRow, type WorkflowRow } from './workflow-rows.ts';
 
 /** Workflows, their drafts and their immutable versions, always within the actor's tenant. */
 export interface WorkflowsService {
@@ -30,22 +31,22 @@ export function createWorkflowsService(knex: Knex, registry: NodeRegistry): Work
     return toWorkflow(row);
   };
 
-  const requireWorkflow = async (actor: Actor, id: string): Promise<void> => {
-    const row = await knex('workflows').where({ id, tenant_id: actor.tenantId }).first('id');
+  /** The workflow's live (published) version number; 404 for a workflow of another tenant. */
+  const requireWorkflow = async (actor: Actor, id: string, db: Knex = knex): Promise<number | null> => {
+    const row = await db('workflows').where({ id, tenant_id: actor.tenantId }).first<{ published_version: number | null } | undefined>('published_version');
     if (!row) throw notFound();
+    return row.published_version;
   };
+  const target = (id: string) => ({ type: 'workflow', id });
 
   return {
     async create(actor, input) {
       const graph = requireValidGraph(input.graph, registry);
       const id = randomUUID();
-      await knex('workflows').insert({
-        id,
-        tenant_id: actor.tenantId,
-        name: input.name,
-        description: input.description ?? null,
-        draft: jsonb(graph),
-        created_by: actor.id,
+      const draftHash = await hashGraph(graph);
+      await audited(knex, actor.tenantId, async (trx, record) => {
+        await trx('workflows').insert({ id, tenant_id: actor.tenantId, name: input.name, description: input.description ?? null, draft: jsonb(graph), created_by: actor.id });
+        record(auditEntry({ actor: userActor(actor.id), action: 'workflow.created', target: target(id), after: { name: input.name, draftHash } }));
       });
       return get(actor, id);
     },
@@ -65,19 +66,29 @@ export function createWorkflowsService(knex: Knex, registry: NodeRegistry): Work
       const patch: Record<string, unknown> = {};
       if (changes.name !== undefined) patch['name'] = changes.name;
       if (changes.description !== undefined) patch['description'] = changes.description;
-      await knex('workflows').where({ id, tenant_id: actor.tenantId }).update(patch);
+      await audited(knex, actor.tenantId, async (trx, record) => {
+        const before = await trx('workflows').where({ id, tenant_id: actor.tenantId }).first<{ name: string; description: string | null }>('name', 'description');
+        await trx('workflows').where({ id, tenant_id: actor.tenantId }).update(patch);
+        record(auditEntry({ actor: userActor(actor.id), action: 'workflow.updated', target: target(id), before, after: { ...before, ...patch } }));
+      });
       return get(actor, id);
     },
 
     async updateDraft(actor, id, raw) {
       await requireWorkflow(actor, id);
       const graph = requireValidGraph(raw, registry);
-      await knex('workflows').where({ id, tenant_id: actor.tenantId }).update({ draft: jsonb(graph), draft_updated_at: knex.fn.now() });
+      const draftHash = await hashGraph(graph);
+      await audited(knex, actor.tenantId, async (trx, record) => {
+        const before = await trx('workflows').where({ id, tenant_id: actor.tenantId }).first<{ draft: unknown }>('draft');
+        await trx('workflows').where({ id, tenant_id: actor.tenantId }).update({ draft: jsonb(graph), draft_updated_at: trx.fn.now() });
+        // Digests, not graphs: the drafts themselves are in the workflow and its versions.
+        record(auditEntry({ actor: userActor(actor.id), action: 'workflow.draft_saved', target: target(id), before: { draftHash: await hashGraph(readStoredGraph(before.draft)) }, after: { draftHash } }));
+      });
       return get(actor, id);
     },
 
     async createVersion(actor, id) {
-      return knex.transaction(async (trx) => {
+      return audited(knex, actor.tenantId, async (trx, record) => {
         // The row lock serialises concurrent snapshots of one workflow, so version numbers never collide.
         const row = await trx('workflows').where({ id, tenant_id: actor.tenantId }).forUpdate().first<{ draft: unknown } | undefined>('draft');
         if (!row) throw notFound();
@@ -85,25 +96,23 @@ export function createWorkflowsService(knex: Knex, registry: NodeRegistry): Work
         const hash = await hashGraph(graph);
         const latest = await trx('workflow_versions').where({ workflow_id: id, tenant_id: actor.tenantId }).max<{ max: number | null }>('version as max').first();
         const version = Number(latest?.max ?? 0) + 1;
-        await trx('workflow_versions').insert({ tenant_id: actor.tenantId, workflow_id: id, version, hash, graph: jsonb(graph), created_by: actor.id });
+        await trx('workflow_versions').insert({ tenant_id: actor.tenantId, workflow_id: id, version, hash, graph: jsonb(graph), created_by: actor.id, status: 'draft' });
+        record(auditEntry({ actor: userActor(actor.id), action: 'version.created', target: { type: 'version', id: `${id}@${version}` }, after: { version, hash, status: 'draft' }, versionHash: hash }));
         return { version, hash };
       });
     },
 
     async getVersion(actor, id, version) {
-      await requireWorkflow(actor, id);
+      const live = await requireWorkflow(actor, id);
       const row = await knex('workflow_versions').where({ workflow_id: id, tenant_id: actor.tenantId, version }).first<VersionRow | undefined>();
       if (!row) throw new CountersignError('NOT_FOUND', `Version ${version} of this workflow does not exist`);
-      return toVersion(row);
+      return toVersion(row, live);
     },
 
     async listVersions(actor, id) {
-      await requireWorkflow(actor, id);
-      const rows: VersionRow[] = await knex('workflow_versions')
-        .where({ workflow_id: id, tenant_id: actor.tenantId })
-        .select('tenant_id', 'workflow_id', 'version', 'hash', 'status', 'created_by', 'created_at')
-        .orderBy('version', 'desc');
-      return rows.map(toVersionSummary);
+      const live = await requireWorkflow(actor, id);
+      const rows: VersionRow[] = await knex('workflow_versions').where({ workflow_id: id, tenant_id: actor.tenantId }).select(VERSION_SUMMARY_COLUMNS).orderBy('version', 'desc');
+      return rows.map((row) => toVersionSummary(row, live));
     },
   };
 }

@@ -52,7 +52,7 @@ function collectUntilTerminal(socket: Client, runId: string, timeoutMs = 15_000)
 }
 
 async function startRun(workflowId: string, input: unknown): Promise<string> {
-  const { body } = await t.call('POST', `/api/workflows/${workflowId}/runs`, { token, json: { input } });
+  const { body } = await t.call('POST', `/api/workflows/${workflowId}/runs`, { token, json: { input, test: true } });
   return body.runId as string;
 }
 

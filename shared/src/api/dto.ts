@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { GraphSchema } from '../graph/index.ts';
+import { LintFindingSchema } from '../lint/index.ts';
+
+/** Where a version stands: draft -> in_review -> approved -> published, or rejected. */
+export const VERSION_STATUSES = ['draft', 'in_review', 'approved', 'published', 'rejected'] as const;
 
 /** Wire form of a validation issue. */
 export const ValidationIssueSchema = z.object({
@@ -66,6 +70,8 @@ export const WorkflowSchema = z.object({
   createdAt: z.string(),
   createdBy: z.string(),
   latestVersion: z.number().int().nullable(),
+  /** The version serving production runs and webhooks, if one is published. */
+  publishedVersion: z.number().int().nullable(),
   lastRunStatus: z.string().nullable(),
 });
 
@@ -84,9 +90,21 @@ export const VersionSchema = z.object({
   version: z.number().int(),
   hash: z.string(),
   graph: GraphSchema,
-  status: z.string(),
+  status: z.enum(VERSION_STATUSES),
   createdAt: z.string(),
+  /** The version's author: never its reviewer. */
   createdBy: z.string(),
+  submittedBy: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  reviewedBy: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewComment: z.string().nullable(),
+  publishedBy: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  /** The version production runs and webhooks use now (the latest published). */
+  live: z.boolean(),
+  /** Control-lint findings recorded at submission. */
+  lint: z.array(LintFindingSchema),
 });
 
 /** `GET /api/workflows/:id/versions` response. */
@@ -95,7 +113,10 @@ export const VersionListSchema = z.object({ items: z.array(VersionSchema.omit({ 
 /** `POST /api/workflows/:id/runs` body. */
 export const StartRunRequestSchema = z.strictObject({
   input: z.unknown().optional(),
+  /** Production runs: a published version (the live one when omitted). Test runs: any version (the latest when omitted). */
   version: z.number().int().min(1).optional(),
+  /** A test run (designers and admins): of any version, marked as a test run; never a production posting. */
+  test: z.boolean().optional(),
 });
 
 /** `POST /api/workflows/:id/runs` and `POST /hooks/:workflowId` response. */

@@ -3,3 +3,4 @@ export * from './permissions.ts';
 export * from './run-events.ts';
 export * from './authority.ts';
 export * from './tasks.ts';
+export * from './change-control.ts';

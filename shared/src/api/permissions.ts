@@ -21,6 +21,14 @@ export const PERMISSIONS = {
   'task.read': ROLES,
   /** Deciding a task assigned (or delegated) to oneself; admins are the last fallback assignee. */
   'task.decide': ['approver', 'admin'],
+  /** Submitting a version for review, editing a version still in draft. */
+  'version.submit': ['designer', 'admin'],
+  /** Approving or rejecting a version (never one's own). */
+  'version.review': ['reviewer', 'admin'],
+  /** Publishing an approved version to production. */
+  'version.publish': ['designer', 'admin'],
+  /** Reading and verifying the audit trail, evidence packs. */
+  'audit.read': ['auditor', 'reviewer', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** One permission of {@link PERMISSIONS}. */

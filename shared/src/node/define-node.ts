@@ -51,7 +51,10 @@ export interface NodeDefinition<S extends z.ZodType = z.ZodType> {
   config: S;
   ports: NodePorts;
   effect: NodeEffect;
-  capabilities?: readonly NodeCapability[];
+  /** What the control lint reasons about; a function when it depends on the (raw) config, e.g. an HTTP call's purpose. */
+  capabilities?: readonly NodeCapability[] | ((config: Record<string, unknown>) => NodeCapability[]);
+  /** Top-level config fields that may read secrets: the runtime redacts them from logs and run data (e.g. headers). */
+  secretFields?: readonly string[];
   /** Top-level config fields whose strings are not expression templates (e.g. code). */
   literalFields?: readonly string[];
   /**
@@ -81,6 +84,16 @@ export function outputPorts(definition: AnyNodeDefinition, config: Record<string
   const out = definition.ports.out;
   try {
     return typeof out === 'function' ? out(config) : [...out];
+  } catch {
+    return [];
+  }
+}
+
+/** The capabilities of a node for a given raw config; a function that throws gives none. */
+export function nodeCapabilities(definition: AnyNodeDefinition, config: Record<string, unknown>): NodeCapability[] {
+  const capabilities = definition.capabilities ?? [];
+  try {
+    return typeof capabilities === 'function' ? capabilities(config) : [...capabilities];
   } catch {
     return [];
   }

@@ -4,6 +4,7 @@ export {
   createNodeRegistry,
   defineNode,
   emit,
+  nodeCapabilities,
   nodeTypeKey,
   outputPorts,
   routesErrors,

@@ -27,12 +27,21 @@ export class ApiClient {
     return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
   }
 
-  /** Creates a workflow and saves its draft as version 1; returns the workflow id. */
+  /**
+   * Creates a workflow, saves its draft as version 1 and takes it to production: submitted by this
+   * user, approved by the demo reviewer (four eyes), published by this user. Returns the workflow id.
+   */
   async createVersionedWorkflow(name: string, graph: Omit<GraphInput, 'schemaVersion'>): Promise<string> {
     const created = await this.call<{ id: string }>('POST', '/api/workflows', { name, graph: { schemaVersion: 1, ...graph } });
     if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.body)}`);
     const version = await this.call('POST', `/api/workflows/${created.body.id}/versions`);
     if (version.status !== 201) throw new Error(`version failed: ${version.status} ${JSON.stringify(version.body)}`);
+    const base = `/api/workflows/${created.body.id}/versions/1`;
+    const reviewer = await ApiClient.login(this.baseUrl, 'reviewer@demo.test');
+    for (const [client, path] of [[this, `${base}/submit`], [reviewer, `${base}/approve`], [this, `${base}/publish`]] as const) {
+      const step = await client.call('POST', path, path.endsWith('approve') ? {} : undefined);
+      if (step.status !== 200) throw new Error(`${path} failed: ${step.status} ${JSON.stringify(step.body)}`);
+    }
     return created.body.id;
   }
 

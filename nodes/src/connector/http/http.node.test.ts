@@ -1,4 +1,4 @@
-import { CountersignError, type HttpResponse } from '@countersign/shared';
+import { CountersignError, nodeCapabilities, type HttpResponse } from '@countersign/shared';
 import { describe, expect, it } from 'vitest';
 import { fakeHttp } from '../../testing/fake-context.ts';
 import { runNode } from '../../testing/run-node.ts';
@@ -135,5 +135,17 @@ describe('connector.http', () => {
       timeoutMs: 30_000,
       failOnHttpError: true,
     });
+  });
+
+  it('declares what it does from its purpose, by default read for GET and post otherwise', () => {
+    const capabilities = (config: Record<string, unknown>) => nodeCapabilities(connectorHttpNode, config);
+    expect(capabilities({ method: 'GET', url: 'https://a.example' })).toEqual([]);
+    expect(capabilities({ method: 'POST', url: 'https://a.example' })).toEqual(['posts']);
+    expect(capabilities({ method: 'POST', purpose: 'notify' })).toEqual([]);
+    expect(capabilities({ method: 'GET', purpose: 'pay' })).toEqual(['pays']);
+    expect(capabilities({ method: '{{ $vars.method }}' })).toEqual(['posts']);
+    expect(connectorHttpNode.config.safeParse({ method: 'POST', url: 'https://a.example', purpose: 'pay' }).success).toBe(true);
+    expect(connectorHttpNode.config.safeParse({ method: 'POST', url: 'https://a.example', purpose: 'refund' }).success).toBe(false);
+    expect(connectorHttpNode.secretFields).toEqual(['headers']);
   });
 });

@@ -1,9 +1,21 @@
-import { defineNode, emit } from '@countersign/shared';
+import { defineNode, emit, type NodeCapability } from '@countersign/shared';
 import { z } from 'zod';
 import { buildRequest, httpStatusError, readBody, transportError } from './http-exchange.ts';
 
 // RFC 9110 token characters; anything else makes the HTTP client throw before sending.
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** What an HTTP call does to the world, as the control lint sees it. */
+export const HTTP_PURPOSES = ['read', 'notify', 'post', 'pay'] as const;
+
+/** Posts or pays per the declared purpose; without one a GET (or HEAD) reads and anything else posts. */
+function httpCapabilities(config: Record<string, unknown>): NodeCapability[] {
+  const { purpose, method } = config;
+  if (purpose === 'pay') return ['pays'];
+  if (purpose === 'post') return ['posts'];
+  if (purpose === 'read' || purpose === 'notify') return [];
+  return method === 'GET' || method === 'HEAD' ? [] : ['posts'];
+}
 
 const config = z
   .strictObject({
@@ -27,6 +39,13 @@ const config = z
         title: 'Business key',
         description: 'Distinguishes several calls of this node in one run (e.g. {{ $input.invoiceId }}); part of the Idempotency-Key.',
       }),
+    purpose: z
+      .enum(HTTP_PURPOSES)
+      .optional()
+      .meta({
+        title: 'Purpose',
+        description: 'What the call does: read, notify, post (e.g. to the ledger) or pay. Posting and paying need an approval first. Default: read for GET, post otherwise.',
+      }),
     failOnHttpError: z
       .boolean()
       .default(true)
@@ -44,6 +63,11 @@ export const connectorHttpNode = defineNode({
   config,
   ports: { in: ['in'], out: ['out'] },
   effect: 'external',
+  capabilities: httpCapabilities,
+  // Credentials belong in headers (e.g. Authorization), which are redacted from logs and run data.
+  secretFields: ['headers'],
+  // The purpose decides which controls apply, so it is fixed when the version is reviewed.
+  literalFields: ['purpose'],
   execute: async (_input, ctx) => {
     const { method, url, failOnHttpError, businessKey } = ctx.config;
     const request = buildRequest(ctx.config, ctx.idempotencyKey(businessKey));

@@ -1,11 +1,14 @@
 import type { Knex } from 'knex';
+import type { AuditActor } from '@countersign/shared';
+import { appendAudit, auditEntry } from '../../audit/audit-log.ts';
 import { jsonb } from './step-rows.ts';
 
 /**
  * Cancels a run inside the caller's transaction, which holds the run row locked: open steps are
- * cancelled, the run is closed and `run.cancelled` is appended after `eventSeq`.
+ * cancelled, the run is closed and `run.cancelled` is appended after `eventSeq`, and to the audit trail
+ * (the caller holds the tenant's audit lock).
  */
-export async function applyCancellation(trx: Knex.Transaction, runId: string, tenantId: string, eventSeq: number, reason: string): Promise<void> {
+export async function applyCancellation(trx: Knex.Transaction, runId: string, tenantId: string, eventSeq: number, reason: string, actor: AuditActor): Promise<void> {
   await trx('run_steps')
     .where({ run_id: runId })
     .whereIn('status', ['queued', 'running', 'waiting'])
@@ -23,4 +26,6 @@ export async function applyCancellation(trx: Knex.Transaction, runId: string, te
     locked_until: null,
     cancel_requested: false,
   });
+  const run = await trx('runs').where({ id: runId }).first<{ version_hash: string }>('version_hash');
+  await appendAudit(trx, tenantId, [auditEntry({ actor, action: 'run.cancelled', target: { type: 'run', id: runId }, runId, versionHash: run.version_hash, reason })]);
 }

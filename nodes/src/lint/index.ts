@@ -1,0 +1,1 @@
+export { lintGraph } from './lint-graph.ts';

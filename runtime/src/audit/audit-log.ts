@@ -1,0 +1,119 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import { auditHashInput, GENESIS_HASH, type AuditEntry, type AuditEvent } from '@countersign/shared';
+
+// Every transaction that appends to a tenant's chain takes the tenant's audit lock FIRST (before any
+// row lock), so appends are serialised per tenant and lock order is the same everywhere (no deadlock).
+const LOCK_CLASS = 7312003;
+
+/** Takes the audit locks of the tenants (in a stable order) for the rest of the transaction. */
+export async function lockAudit(trx: Knex.Transaction, tenantIds: Iterable<string>): Promise<void> {
+  for (const tenantId of [...new Set(tenantIds)].sort()) {
+    await trx.raw('SELECT pg_advisory_xact_lock(?, hashtext(?))', [LOCK_CLASS, tenantId]);
+  }
+}
+
+/** SHA-256 hex of an event (the same as shared's `hashAuditEvent`, synchronously with node:crypto). */
+export function hashEvent(event: Omit<AuditEvent, 'hash'>): string {
+  return createHash('sha256').update(auditHashInput(event), 'utf8').digest('hex');
+}
+
+/** The row of an event. */
+function toRow(event: AuditEvent): Record<string, unknown> {
+  const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
+  return {
+    tenant_id: event.tenantId,
+    seq: event.seq,
+    id: event.id,
+    occurred_at: event.occurredAt,
+    actor: JSON.stringify(event.actor),
+    action: event.action,
+    target_type: event.target.type,
+    target_id: event.target.id,
+    before: json(event.before),
+    after: json(event.after),
+    reason: event.reason,
+    correlation_id: event.correlationId,
+    run_id: event.runId,
+    node_id: event.nodeId,
+    version_hash: event.versionHash,
+    prev_hash: event.prevHash,
+    hash: event.hash,
+  };
+}
+
+/**
+ * Appends entries to the tenant's chain inside `trx`, which must hold the tenant's audit lock
+ * ({@link lockAudit}): each event links to the one before by `prevHash`.
+ */
+export async function appendAudit(trx: Knex.Transaction, tenantId: string, entries: readonly AuditEntry[]): Promise<AuditEvent[]> {
+  if (entries.length === 0) return [];
+  const head = await trx('audit_events').where({ tenant_id: tenantId }).orderBy('seq', 'desc').first<{ seq: number; hash: string } | undefined>('seq', 'hash');
+  let seq = head?.seq ?? 0;
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  const now = new Date().toISOString();
+  const events = entries.map((entry) => {
+    // JSON round trip: what is hashed is exactly what the jsonb columns give back.
+    const before = entry.before === undefined ? null : (JSON.parse(JSON.stringify(entry.before)) as unknown);
+    const after = entry.after === undefined ? null : (JSON.parse(JSON.stringify(entry.after)) as unknown);
+    const unsigned: Omit<AuditEvent, 'hash'> = {
+      id: randomUUID(),
+      seq: ++seq,
+      tenantId,
+      occurredAt: entry.occurredAt ?? now,
+      actor: entry.actor,
+      action: entry.action,
+      target: entry.target,
+      before,
+      after,
+      reason: entry.reason,
+      correlationId: entry.correlationId,
+      runId: entry.runId,
+      nodeId: entry.nodeId,
+      versionHash: entry.versionHash,
+      prevHash,
+    };
+    const event: AuditEvent = { ...unsigned, hash: hashEvent(unsigned) };
+    prevHash = event.hash;
+    return event;
+  });
+  // Inserted in slices: a long batch stays under the driver's parameter limit.
+  for (let i = 0; i < events.length; i += 500) await trx('audit_events').insert(events.slice(i, i + 500).map(toRow));
+  return events;
+}
+
+/** Collects entries while a transaction runs. */
+export type AuditRecorder = (entry: AuditEntry) => void;
+
+/**
+ * Runs `work` in a transaction holding the tenant's audit lock; what it records is appended to the
+ * chain in the same transaction, so the change and its audit event commit (or roll back) together.
+ */
+export async function audited<T>(knex: Knex, tenantId: string, work: (trx: Knex.Transaction, record: AuditRecorder) => Promise<T>): Promise<T> {
+  return knex.transaction(async (trx) => {
+    await lockAudit(trx, [tenantId]);
+    const entries: AuditEntry[] = [];
+    const result = await work(trx, (entry) => entries.push(entry));
+    await appendAudit(trx, tenantId, entries);
+    return result;
+  });
+}
+
+/** An entry with the optional fields defaulted to null. */
+export function auditEntry(entry: Pick<AuditEntry, 'actor' | 'action' | 'target'> & Partial<AuditEntry>): AuditEntry {
+  return {
+    before: null,
+    after: null,
+    reason: null,
+    correlationId: null,
+    runId: null,
+    nodeId: null,
+    versionHash: null,
+    ...entry,
+  };
+}
+
+/** The actor of a signed-in user. */
+export const userActor = (id: string, onBehalfOf: string | null = null): AuditEntry['actor'] => ({ type: 'user', id, onBehalfOf });
+/** The runtime acting on its own (engine, clock, webhook intake). */
+export const serviceActor = (id: string): AuditEntry['actor'] => ({ type: 'service', id, onBehalfOf: null });

@@ -1,0 +1,1 @@
+export { LINT_CODES, LintFindingSchema, type LintCode, type LintFinding } from './lint-finding.ts';
