@@ -2,6 +2,7 @@ import type { Auth } from '../auth/auth.ts';
 import type { NodeTypeInfo } from '@countersign/shared';
 import type { TasksService } from '../approvals/tasks-service.ts';
 import type { AuditService } from '../audit/audit-service.ts';
+import type { EvidenceService } from '../evidence/evidence-service.ts';
 import type { VersionLifecycleService } from '../services/version-lifecycle-service.ts';
 import type { AuthorityService } from '../services/authority-service.ts';
 import type { RunsService } from '../services/runs-service.ts';
@@ -19,6 +20,7 @@ export interface ApiServices {
   tasks: TasksService;
   versions: VersionLifecycleService;
   audit: AuditService;
+  evidence: EvidenceService;
   nodeTypes: { list(): NodeTypeInfo[] };
   /** The OpenAPI document of the route table. */
   openApi(): Record<string, unknown>;

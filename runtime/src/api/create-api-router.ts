@@ -2,6 +2,7 @@ import express from 'express';
 import { lintGraph } from '@countersign/nodes';
 import { createTasksService } from '../approvals/tasks-service.ts';
 import { createAuditService } from '../audit/audit-service.ts';
+import { createEvidenceService } from '../evidence/evidence-service.ts';
 import { createVersionLifecycleService } from '../services/version-lifecycle-service.ts';
 import { createDemoErpRouter } from '../seed/demo-erp.ts';
 import { createAuthorityService } from '../services/authority-service.ts';
@@ -21,6 +22,7 @@ import { createRouteTable } from './route-table.ts';
 export function createApiRouter(deps: ApiDeps): express.Router {
   const { knex, engine, registry, auth, log } = deps;
   let openApi: Record<string, unknown> | undefined;
+  const audit = createAuditService(knex);
   const services: ApiServices = {
     dialect: deps.dialect,
     auth,
@@ -30,7 +32,8 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     authority: createAuthorityService(knex),
     tasks: createTasksService(knex, deps.notifier, () => engine.notify()),
     versions: createVersionLifecycleService(knex, registry, (graph) => lintGraph(graph, registry)),
-    audit: createAuditService(knex),
+    audit,
+    evidence: createEvidenceService(knex, audit),
     nodeTypes: createNodeTypesService(registry),
     openApi: () => (openApi ??= buildOpenApiDocument(routes, { title: 'Countersign runtime API', version: '0.1.0' })),
   };

@@ -6,7 +6,7 @@ import type { Auth, AuthUser } from '../auth/auth.ts';
 import type { Knex } from 'knex';
 import { bearerToken } from './bearer-token.ts';
 import { jsonBody } from './json-body.ts';
-import type { Route } from './route.ts';
+import { RawResponse, type Route } from './route.ts';
 
 /** Parses one part of a request; failures are 400 with issues naming the part and field (`body.name`). */
 function parsePart(schema: z.ZodType, value: unknown, part: 'params' | 'query' | 'body'): unknown {
@@ -62,6 +62,10 @@ function handler(route: Route): RequestHandler {
     const rawBody: unknown = req.body === undefined && route.body instanceof z.ZodObject ? {} : req.body;
     const body = route.body ? parsePart(route.body, rawBody, 'body') : undefined;
     const result = await route.handle({ params, query, body, user });
+    if (result instanceof RawResponse) {
+      res.status(route.status).type(result.contentType).send(result.body);
+      return;
+    }
     res.status(route.status).json(result);
   };
 }

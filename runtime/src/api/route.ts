@@ -36,6 +36,14 @@ export interface RouteDefinition<P extends z.ZodObject, Q extends z.ZodObject, B
   handle(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>, A>): Promise<z.output<R>> | z.output<R>;
 }
 
+/** A response that is not JSON (e.g. a printable HTML view); the route's schema describes its JSON form. */
+export class RawResponse {
+  constructor(
+    readonly contentType: string,
+    readonly body: string,
+  ) {}
+}
+
 /** A route with its types erased, as held by the table. */
 export interface Route {
   operationId: string;

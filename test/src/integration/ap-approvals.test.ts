@@ -79,6 +79,13 @@ describe.each(databaseKinds())('AP approvals across processes (%s)', (kind) => {
     expect((await (users['approver'] as ApiClient).call<{ items: TaskDto[] }>('GET', `/api/tasks?status=all&runId=${runId}`)).body.items).toEqual([]);
   }, 60_000);
 
+  it('keeps one intact audit chain for the tenant while two processes append to it', async () => {
+    const auditor = await ApiClient.login((runtimes.at(-1) as RuntimeProcess).baseUrl, 'auditor@demo.test');
+    const { body } = await auditor.call<{ ok: boolean; checked: number }>('GET', '/api/audit/verify');
+    expect(body.ok).toBe(true);
+    expect(body.checked).toBeGreaterThan(20);
+  }, 60_000);
+
   it('stops a resubmitted invoice as a duplicate without asking anyone', async () => {
     const base = (runtimes.at(-1) as RuntimeProcess).baseUrl;
     const invoice = { invoiceNumber: `TOP-${kind}`, vendor: 'Initech', amount: 12_000_000, currency: 'EUR', invoiceDate: '2026-11-02', submittedBy: 'demo-operator' };
