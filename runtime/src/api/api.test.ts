@@ -301,6 +301,7 @@ describe('node types and OpenAPI', () => {
         'POST /api/workflows/{id}/lint',
         'GET /api/audit',
         'GET /api/audit/verify',
+        'GET /api/runs/{id}/evidence',
       ].sort(),
     );
     const createWorkflow = body.paths['/api/workflows'].post;

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { ApprovalNotifier } from './approval-notifier.ts';
-import { appendAudit, auditEntry, lockAudit, serviceActor } from '../audit/audit-log.ts';
+import { appendAudit, auditEntry, lockAudit, retryOnAuditConflict, serviceActor } from '../audit/audit-log.ts';
 import { chooseAssignees } from './eligibility.ts';
 import { finishRequest } from './finish-request.ts';
 import { openLevel } from './open-level.ts';
@@ -84,7 +84,7 @@ async function timeOut(trx: Knex.Transaction, request: ApprovalRequest, notifier
 
 /** Handles the due reminders and timeouts of one tenant, holding its audit lock (taken before any row lock). */
 async function tickTenant(knex: Knex, tenantId: string, notifier: ApprovalNotifier, now: Date): Promise<number> {
-  return knex.transaction(async (trx) => {
+  return retryOnAuditConflict(() => knex.transaction(async (trx) => {
     await lockAudit(trx, [tenantId]);
     const rows: ApprovalRequestRow[] = await trx('approval_requests')
       .where({ status: 'open', tenant_id: tenantId })
@@ -104,7 +104,7 @@ async function tickTenant(knex: Knex, tenantId: string, notifier: ApprovalNotifi
       }
     }
     return ended;
-  });
+  }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { CountersignError, type Decision, type Money } from '@countersign/shared';
 import type { ApprovalNotifier } from './approval-notifier.ts';
-import { appendAudit, auditEntry, lockAudit, userActor } from '../audit/audit-log.ts';
+import { appendAudit, auditEntry, lockAudit, retryOnAuditConflict, userActor } from '../audit/audit-log.ts';
 import { authorityCovers, chooseAssignees, priorActors } from './eligibility.ts';
 import { finishRequest } from './finish-request.ts';
 import { openLevel } from './open-level.ts';
@@ -109,7 +109,7 @@ async function advance(trx: Knex.Transaction, request: ApprovalRequest, task: Ta
  * Returns whether the request ended (the run resumes).
  */
 export async function decideTask(knex: Knex, attempt: DecisionAttempt, notifier: ApprovalNotifier): Promise<{ finished: boolean }> {
-  return knex.transaction(async (trx) => {
+  return retryOnAuditConflict(() => knex.transaction(async (trx) => {
     await lockAudit(trx, [attempt.tenantId]);
     const found = await trx('approval_tasks').where({ id: attempt.taskId, tenant_id: attempt.tenantId }).first<TaskRow | undefined>();
     if (!found) throw new CountersignError('NOT_FOUND', 'Task not found');
@@ -142,5 +142,5 @@ export async function decideTask(knex: Knex, attempt: DecisionAttempt, notifier:
       }),
     ]);
     return { finished: await advance(trx, request, task, notifier, attempt.now) };
-  });
+  }));
 }

@@ -13,13 +13,18 @@ export async function lockAudit(trx: Knex.Transaction, tenantIds: Iterable<strin
   }
 }
 
+/** The row of an event with JSON columns as values, for a bulk write that sends all rows as one JSON document. */
+export function toAuditRecord(event: AuditEvent): Record<string, unknown> {
+  return { ...toAuditRow(event), actor: event.actor, before: event.before ?? null, after: event.after ?? null };
+}
+
 /** SHA-256 hex of an event (the same as shared's `hashAuditEvent`, synchronously with node:crypto). */
 export function hashEvent(event: Omit<AuditEvent, 'hash'>): string {
   return createHash('sha256').update(auditHashInput(event), 'utf8').digest('hex');
 }
 
-/** The row of an event. */
-function toRow(event: AuditEvent): Record<string, unknown> {
+/** The row of an event (JSON columns as text). */
+export function toAuditRow(event: AuditEvent): Record<string, unknown> {
   const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
   return {
     tenant_id: event.tenantId,
@@ -48,11 +53,35 @@ function toRow(event: AuditEvent): Record<string, unknown> {
  */
 export async function appendAudit(trx: Knex.Transaction, tenantId: string, entries: readonly AuditEntry[]): Promise<AuditEvent[]> {
   if (entries.length === 0) return [];
-  const head = await trx('audit_events').where({ tenant_id: tenantId }).orderBy('seq', 'desc').first<{ seq: number; hash: string } | undefined>('seq', 'hash');
-  let seq = head?.seq ?? 0;
-  let prevHash = head?.hash ?? GENESIS_HASH;
+  const head = (await readHeads(trx, [tenantId])).get(tenantId) ?? { seq: 0, hash: GENESIS_HASH };
+  const events = chainEvents(tenantId, head, entries);
+  // Inserted in slices: a long batch stays under the driver's parameter limit.
+  for (let i = 0; i < events.length; i += 500) await trx('audit_events').insert(events.slice(i, i + 500).map(toAuditRow));
+  return events;
+}
+
+/** The last event (seq and hash) of each tenant's chain; tenants without events are absent. */
+export async function readHeads(db: Knex, tenantIds: readonly string[]): Promise<Map<string, { seq: number; hash: string }>> {
+  const heads = new Map<string, { seq: number; hash: string }>();
+  for (const tenantId of new Set(tenantIds)) {
+    const head = await db('audit_events').where({ tenant_id: tenantId }).orderBy('seq', 'desc').first<{ seq: number; hash: string } | undefined>('seq', 'hash');
+    if (head) heads.set(tenantId, { seq: Number(head.seq), hash: head.hash });
+  }
+  return heads;
+}
+
+/** Whether an error is a collision on the chain's sequence: another writer appended first (retry). */
+export function isAuditConflict(error: unknown): boolean {
+  const e = error as { code?: unknown; constraint?: unknown; message?: unknown };
+  return e?.code === '23505' && (e.constraint === 'audit_events_pkey' || String(e.message ?? '').includes('audit_events_pkey'));
+}
+
+/** Entries chained after `head`: sequence numbers, links and hashes assigned (pure). */
+export function chainEvents(tenantId: string, head: { seq: number; hash: string }, entries: readonly AuditEntry[]): AuditEvent[] {
+  let seq = head.seq;
+  let prevHash = head.hash;
   const now = new Date().toISOString();
-  const events = entries.map((entry) => {
+  return entries.map((entry) => {
     // JSON round trip: what is hashed is exactly what the jsonb columns give back.
     const before = entry.before === undefined ? null : (JSON.parse(JSON.stringify(entry.before)) as unknown);
     const after = entry.after === undefined ? null : (JSON.parse(JSON.stringify(entry.after)) as unknown);
@@ -77,9 +106,6 @@ export async function appendAudit(trx: Knex.Transaction, tenantId: string, entri
     prevHash = event.hash;
     return event;
   });
-  // Inserted in slices: a long batch stays under the driver's parameter limit.
-  for (let i = 0; i < events.length; i += 500) await trx('audit_events').insert(events.slice(i, i + 500).map(toRow));
-  return events;
 }
 
 /** Collects entries while a transaction runs. */
@@ -90,13 +116,30 @@ export type AuditRecorder = (entry: AuditEntry) => void;
  * chain in the same transaction, so the change and its audit event commit (or roll back) together.
  */
 export async function audited<T>(knex: Knex, tenantId: string, work: (trx: Knex.Transaction, record: AuditRecorder) => Promise<T>): Promise<T> {
-  return knex.transaction(async (trx) => {
-    await lockAudit(trx, [tenantId]);
-    const entries: AuditEntry[] = [];
-    const result = await work(trx, (entry) => entries.push(entry));
-    await appendAudit(trx, tenantId, entries);
-    return result;
-  });
+  return retryOnAuditConflict(() =>
+    knex.transaction(async (trx) => {
+      await lockAudit(trx, [tenantId]);
+      const entries: AuditEntry[] = [];
+      const result = await work(trx, (entry) => entries.push(entry));
+      await appendAudit(trx, tenantId, entries);
+      return result;
+    }),
+  );
+}
+
+/**
+ * Runs a transaction that appends to a chain again when it collided with another writer. The engine
+ * appends without the audit lock (optimistically, see the committer), so a locked writer can still
+ * find its sequence number taken; the transaction rolled back whole, so running it again is safe.
+ */
+export async function retryOnAuditConflict<T>(transaction: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (!isAuditConflict(error) || attempt >= 8) throw error;
+    }
+  }
 }
 
 /** An entry with the optional fields defaulted to null. */

@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import type { RunEventType, RunStatus, SerializedError } from '@countersign/shared';
 import type { StepRecord } from './run-state.ts';
 import type { SuspensionOpening } from './suspension-handler.ts';
-import { appendAudit, lockAudit } from '../audit/audit-log.ts';
+import { GENESIS_HASH, type AuditEntry } from '@countersign/shared';
+import { appendAudit, chainEvents, isAuditConflict, lockAudit, readHeads, retryOnAuditConflict, toAuditRecord } from '../audit/audit-log.ts';
 import { auditEntriesOf } from './run-audit.ts';
 import { applyCancellation } from './sql/cancel-run.ts';
 import { commitBatch, insertEvents, upsertSteps } from './sql/commit-batch.ts';
@@ -58,6 +59,8 @@ interface Pending {
 export class Committer {
   private queue: Pending[] = [];
   private flushing = false;
+  /** The last audit event of each tenant as this process knows it; a stale one costs a retry. */
+  private readonly heads = new Map<string, { seq: number; hash: string }>();
 
   constructor(
     private readonly knex: Knex,
@@ -105,9 +108,61 @@ export class Committer {
       events: units.flatMap(eventRowsOf),
       patches: units.map(patchOf),
     };
-    // One transaction: the tenants' audit locks first (the lock order of every audited transaction),
-    // then the batch statement, the audit events of the runs still held, and the suspensions' openings.
-    const held = await this.knex.transaction(async (trx) => {
+    const held = units.some((u) => (u.openings?.length ?? 0) > 0) ? await this.writeLocked(units, rows) : await this.writeOptimistic(units, rows);
+    const state = new Map(held.map((row) => [row.id, row.cancel_requested]));
+    const outcomes: CommitOutcome[] = units.map((u) => (!state.has(u.runId) ? 'lease_lost' : state.get(u.runId) && !u.terminal ? 'cancelled' : 'committed'));
+    for (const [i, unit] of units.entries()) {
+      if (outcomes[i] === 'cancelled') outcomes[i] = await this.cancel(unit);
+      if (outcomes[i] !== 'lease_lost') for (const step of unit.steps) step.dirty = false;
+    }
+    return outcomes;
+  }
+
+  /**
+   * The common case in ONE statement: the batch's audit events are chained in advance on the heads this
+   * process knows, and written with the batch when every run is writable. The chain's primary key
+   * catches a stale head (another writer appended): nothing was written, so the batch is retried on
+   * fresh heads. When some run is not writable, the events of the others are appended after it.
+   */
+  private async writeOptimistic(units: CommitUnit[], rows: Parameters<typeof commitBatch>[3]): Promise<{ id: string; cancel_requested: boolean }[]> {
+    const tenants = [...new Set(units.map((u) => u.tenantId))];
+    for (let attempt = 1; ; attempt++) {
+      const missing = tenants.filter((t) => !this.heads.has(t));
+      for (const [tenantId, head] of await readHeads(this.knex, missing)) this.heads.set(tenantId, head);
+      const byTenant = new Map<string, AuditEntry[]>();
+      for (const unit of units) byTenant.set(unit.tenantId, [...(byTenant.get(unit.tenantId) ?? []), ...auditEntriesOf(unit.runId, unit.versionHash, unit.events)]);
+      const chained = [...byTenant].map(([tenantId, entries]) => ({ tenantId, events: chainEvents(tenantId, this.heads.get(tenantId) ?? { seq: 0, hash: GENESIS_HASH }, entries) }));
+      try {
+        const result = await commitBatch(this.knex, this.workerId, this.leaseMs, { ...rows, audit: chained.flatMap((c) => c.events.map(toAuditRecord)) });
+        const audited = (result[0]?.audited ?? 0) > 0 || chained.every((c) => c.events.length === 0);
+        if (audited) {
+          for (const { tenantId, events } of chained) {
+            const last = events.at(-1);
+            if (last) this.heads.set(tenantId, { seq: last.seq, hash: last.hash });
+          }
+          return result;
+        }
+        // Some run was not writable: append the events of those that were (rare: a lost lease, a cancellation).
+        for (const tenantId of tenants) this.heads.delete(tenantId);
+        const writable = new Set(result.filter((r) => !r.cancel_requested || units.some((u) => u.runId === r.id && u.terminal)).map((r) => r.id));
+        await retryOnAuditConflict(() =>
+          this.knex.transaction(async (trx) => {
+            await lockAudit(trx, tenants);
+            for (const unit of units) if (writable.has(unit.runId)) await appendAudit(trx, unit.tenantId, auditEntriesOf(unit.runId, unit.versionHash, unit.events));
+          }),
+        );
+        return result;
+      } catch (error) {
+        if (!isAuditConflict(error) || attempt >= 8) throw error;
+        for (const tenantId of tenants) this.heads.delete(tenantId);
+      }
+    }
+  }
+
+  /** A batch with openings (approval tasks): one locked transaction for the batch, its audit events and the openings. */
+  private writeLocked(units: CommitUnit[], rows: Parameters<typeof commitBatch>[3]): Promise<{ id: string; cancel_requested: boolean }[]> {
+    for (const unit of units) this.heads.delete(unit.tenantId);
+    return retryOnAuditConflict(() => this.knex.transaction(async (trx) => {
       await lockAudit(trx, units.map((u) => u.tenantId));
       const result = await commitBatch(trx, this.workerId, this.leaseMs, rows);
       const writable = new Set(result.filter((r) => !r.cancel_requested || units.some((u) => u.runId === r.id && u.terminal)).map((r) => r.id));
@@ -122,19 +177,13 @@ export class Committer {
         for (const open of unit.openings ?? []) await open(trx);
       }
       return result;
-    });
-    const state = new Map(held.map((row) => [row.id, row.cancel_requested]));
-    const outcomes: CommitOutcome[] = units.map((u) => (!state.has(u.runId) ? 'lease_lost' : state.get(u.runId) && !u.terminal ? 'cancelled' : 'committed'));
-    for (const [i, unit] of units.entries()) {
-      if (outcomes[i] === 'cancelled') outcomes[i] = await this.cancel(unit);
-      if (outcomes[i] !== 'lease_lost') for (const step of unit.steps) step.dirty = false;
-    }
-    return outcomes;
+    }));
   }
 
   /** Writes a unit whose run was cancelled meanwhile, then closes the run as cancelled. */
   private cancel(unit: CommitUnit): Promise<CommitOutcome> {
-    return this.knex.transaction(async (trx) => {
+    this.heads.delete(unit.tenantId);
+    return retryOnAuditConflict(() => this.knex.transaction(async (trx) => {
       await lockAudit(trx, [unit.tenantId]);
       const held = await trx('runs').where({ id: unit.runId, locked_by: this.workerId }).forUpdate().first('id');
       if (!held) return 'lease_lost';
@@ -142,8 +191,8 @@ export class Committer {
       await insertEvents(trx, eventRowsOf(unit));
       await applyCancellation(trx, unit.runId, unit.tenantId, unit.run.eventSeq, 'Cancelled on request', { type: 'service', id: 'engine', onBehalfOf: null });
       await appendAudit(trx, unit.tenantId, auditEntriesOf(unit.runId, unit.versionHash, unit.events));
-      return 'cancelled';
-    });
+      return 'cancelled' as const;
+    }));
   }
 }
 

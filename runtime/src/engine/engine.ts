@@ -8,7 +8,7 @@ import type { ExpressionSandbox } from '../sandbox/expression-sandbox.ts';
 import { Committer } from './committer.ts';
 import { processRun, type ProcessDeps } from './process-run.ts';
 import { pickTrigger } from './run-graph.ts';
-import { appendAudit, auditEntry, lockAudit } from '../audit/audit-log.ts';
+import { appendAudit, auditEntry, lockAudit, retryOnAuditConflict } from '../audit/audit-log.ts';
 import { applyCancellation } from './sql/cancel-run.ts';
 import { claimRuns, type ClaimedRun } from './sql/claim-runs.ts';
 import { insertRun } from './sql/insert-run.ts';
@@ -122,7 +122,7 @@ export class Engine {
       throw new CountersignError('CONFLICT', request.trigger === 'webhook' ? 'This workflow has no webhook trigger' : 'This workflow has no trigger');
     }
     const runId = randomUUID();
-    await knex.transaction(async (trx) => {
+    await retryOnAuditConflict(() => knex.transaction(async (trx) => {
       await lockAudit(trx, [request.tenantId]);
       await insertRun(trx, {
       id: runId,
@@ -140,7 +140,7 @@ export class Engine {
       await appendAudit(trx, request.tenantId, [
         auditEntry({ actor, action: 'run.started', target: { type: 'run', id: runId }, runId, versionHash: row.hash, after: { workflowId: request.workflowId, version: row.version, trigger: request.trigger, isTest: request.isTest ?? false } }),
       ]);
-    });
+    }));
     this.events.emit('committed', runId, 'queued');
     this.notify();
     return { runId, version: row.version, versionHash: row.hash };
@@ -152,7 +152,7 @@ export class Engine {
    */
   async cancelRun(tenantId: string, runId: string, by: string | null = null): Promise<RunStatus> {
     const actor = by === null ? ({ type: 'service', id: 'engine', onBehalfOf: null } as const) : ({ type: 'user', id: by, onBehalfOf: null } as const);
-    const status = await this.options.knex.transaction(async (trx) => {
+    const status = await retryOnAuditConflict(() => this.options.knex.transaction(async (trx) => {
       await lockAudit(trx, [tenantId]);
       const run = await trx('runs').where({ id: runId, tenant_id: tenantId }).forUpdate().first<
         { status: RunStatus; event_seq: number; locked_by: string | null; locked_until: Date | null } | undefined
@@ -169,7 +169,7 @@ export class Engine {
       }
       await applyCancellation(trx, runId, tenantId, run.event_seq, 'Cancelled on request', actor);
       return 'cancelled' as const;
-    });
+    }));
     if (status === 'cancelled') this.events.emit('committed', runId, 'cancelled');
     this.active.get(runId)?.cancel.abort();
     return status;

@@ -14,15 +14,20 @@ export interface BatchRows {
   steps: Record<string, unknown>[];
   events: Record<string, unknown>[];
   patches: Record<string, unknown>[];
+  /** Audit events of the batch, chained in advance; written only when every run of the batch is writable. */
+  audit?: Record<string, unknown>[];
 }
+
+const AUDIT_COLUMNS = `tenant_id text, seq int, id text, occurred_at timestamptz, actor jsonb, action text, target_type text, target_id text,
+  before jsonb, after jsonb, reason text, correlation_id text, run_id text, node_id text, version_hash text, prev_hash text, hash text`;
 
 /**
  * Writes a group commit in ONE statement (one round trip, atomic by itself): the runs still leased
  * to this worker are locked, and only their steps, events and run rows are written; runs with a
  * pending cancellation are left for the caller. Returns the runs found leased, with that flag.
  */
-export async function commitBatch(knex: Knex, workerId: string, leaseMs: number, rows: BatchRows): Promise<{ id: string; cancel_requested: boolean }[]> {
-  const result = await knex.raw<{ rows: { id: string; cancel_requested: boolean }[] }>(
+export async function commitBatch(knex: Knex, workerId: string, leaseMs: number, rows: BatchRows): Promise<{ id: string; cancel_requested: boolean; audited: number }[]> {
+  const result = await knex.raw<{ rows: { id: string; cancel_requested: boolean; audited: number }[] }>(
     `WITH held AS (
        SELECT id, cancel_requested FROM runs WHERE id = ANY(?::text[]) AND locked_by = ? ORDER BY id FOR UPDATE
      ), writable AS (
@@ -61,9 +66,17 @@ export async function commitBatch(knex: Knex, workerId: string, leaseMs: number,
          takeovers = CASE WHEN p.release THEN 0 ELSE r.takeovers END
        FROM jsonb_to_recordset(?::jsonb) AS p(${PATCH_COLUMNS})
        WHERE r.id = p.id AND r.id IN (SELECT id FROM writable)
+     ), audit AS (
+       -- All or nothing: the events were chained for the whole batch, so a run that is not writable
+       -- (lease lost, cancellation pending) leaves them unwritten and the caller appends the rest.
+       INSERT INTO audit_events (tenant_id, seq, id, occurred_at, actor, action, target_type, target_id, before, after, reason, correlation_id, run_id, node_id, version_hash, prev_hash, hash)
+       SELECT a.tenant_id, a.seq, a.id, a.occurred_at, a.actor, a.action, a.target_type, a.target_id, a.before, a.after, a.reason, a.correlation_id, a.run_id, a.node_id, a.version_hash, a.prev_hash, a.hash
+         FROM jsonb_to_recordset(?::jsonb) AS a(${AUDIT_COLUMNS})
+        WHERE (SELECT count(*) FROM writable) = ?
+       RETURNING 1
      )
-     SELECT id, cancel_requested FROM held`,
-    [rows.runIds, workerId, rows.terminalRunIds, JSON.stringify(rows.steps), JSON.stringify(rows.events), JSON.stringify(rows.steps), leaseMs, JSON.stringify(rows.patches)],
+     SELECT id, cancel_requested, (SELECT count(*) FROM audit)::int AS audited FROM held`,
+    [rows.runIds, workerId, rows.terminalRunIds, JSON.stringify(rows.steps), JSON.stringify(rows.events), JSON.stringify(rows.steps), leaseMs, JSON.stringify(rows.patches), JSON.stringify(rows.audit ?? []), rows.runIds.length],
   );
   return result.rows;
 }
