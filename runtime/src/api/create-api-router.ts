@@ -15,6 +15,7 @@ import type { ApiServices } from './api-services.ts';
 import { errorHandler, notFound } from './http-errors.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { registerRoutes } from './register-routes.ts';
+import { correlate } from '../audit/correlation.ts';
 import { requestLog } from './request-log.ts';
 import { createRouteTable } from './route-table.ts';
 
@@ -40,6 +41,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
   const routes = createRouteTable(services);
 
   const router = express.Router();
+  router.use(correlate);
   router.use(requestLog(log));
   registerRoutes(router, routes, auth, knex);
   router.use(createDemoErpRouter());

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { auditHashInput, GENESIS_HASH, type AuditEntry, type AuditEvent } from '@countersign/shared';
+import { currentCorrelationId } from './correlation.ts';
 
 // Every transaction that appends to a tenant's chain takes the tenant's audit lock FIRST (before any
 // row lock), so appends are serialised per tenant and lock order is the same everywhere (no deadlock).
@@ -142,13 +143,13 @@ export async function retryOnAuditConflict<T>(transaction: () => Promise<T>): Pr
   }
 }
 
-/** An entry with the optional fields defaulted to null. */
+/** An entry with the optional fields defaulted: the correlation id is the request's, else the run's. */
 export function auditEntry(entry: Pick<AuditEntry, 'actor' | 'action' | 'target'> & Partial<AuditEntry>): AuditEntry {
   return {
     before: null,
     after: null,
     reason: null,
-    correlationId: null,
+    correlationId: currentCorrelationId() ?? entry.runId ?? null,
     runId: null,
     nodeId: null,
     versionHash: null,

@@ -43,7 +43,12 @@ describe('the audit trail', () => {
     expect(actions[0]).toBe('run.started');
     expect(actions).toEqual(expect.arrayContaining(['step.succeeded', 'step.waiting', 'approval.level_opened', 'approval.decided', 'approval.approved', 'run.succeeded']));
     const decided = body.items.find((e: { action: string }) => e.action === 'approval.decided');
-    expect(AuditEventSchema.parse(decided)).toMatchObject({ actor: { type: 'user', id: 'demo-approver', onBehalfOf: null }, reason: 'Matches the PO', runId });
+    expect(AuditEventSchema.parse(decided)).toMatchObject({ actor: { type: 'user', id: 'demo-approver', onBehalfOf: null }, reason: 'Matches the PO', runId, correlationId: expect.any(String) });
+    // Engine decisions correlate by run; API calls by request (X-Request-Id is echoed and recorded).
+    expect(body.items.find((e: { action: string }) => e.action === 'step.succeeded').correlationId).toBe(runId);
+    const login = await fetch(`${t.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'req-audit-1' }, body: JSON.stringify({ email: 'reviewer@demo.test', password: 'demo-password-1' }) });
+    expect(login.headers.get('x-request-id')).toBe('req-audit-1');
+    expect((await t.call('GET', '/api/audit?action=auth.login&limit=1', { token: auditor })).body.items[0]).toMatchObject({ actor: { id: 'demo-reviewer' }, correlationId: 'req-audit-1' });
     const all = (await t.call('GET', '/api/audit?limit=500', { token: auditor })).body.items.map((e: { action: string }) => e.action);
     expect(all).toEqual(expect.arrayContaining(['tenant.seeded', 'version.published', 'auth.login']));
     expect(await verify()).toMatchObject({ ok: true });
