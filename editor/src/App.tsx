@@ -11,6 +11,9 @@ import { ThemeRoot } from './theme/ThemeRoot.tsx';
 const WorkflowEditorPage = lazy(async () => ({ default: (await import('./pages/WorkflowEditorPage.tsx')).WorkflowEditorPage }));
 // The inbox shows a read-only React Flow view of each task's run: loaded on demand too.
 const InboxPage = lazy(async () => ({ default: (await import('./pages/InboxPage.tsx')).InboxPage }));
+// The review screen draws two read-only canvases; the audit page is only for auditors and reviewers.
+const ReviewPage = lazy(async () => ({ default: (await import('./pages/ReviewPage.tsx')).ReviewPage }));
+const AuditPage = lazy(async () => ({ default: (await import('./pages/AuditPage.tsx')).AuditPage }));
 
 const signOut = (): void => {
   appSession.signOut();
@@ -18,7 +21,7 @@ const signOut = (): void => {
   navigate(here.startsWith('/sign-in') ? '/sign-in' : `/sign-in?next=${encodeURIComponent(here)}`, { replace: true });
 };
 
-/** The Countersign app: sign-in, the workflow list, the editor and the approval inbox, routed by the history API. */
+/** The Countersign app: sign-in, the workflow list, the editor, the approval inbox, version reviews and the audit trail, routed by the history API. */
 export function App() {
   const route = useRoute();
   const session = useSession();
@@ -40,6 +43,8 @@ export function App() {
   else if (route.name === 'workflows') page = <WorkflowListPage api={api} session={session} onSignOut={signOut} />;
   else if (route.name === 'workflow') page = <WorkflowEditorPage workflowId={route.workflowId} runId={route.runId} session={session} onSignOut={signOut} />;
   else if (route.name === 'inbox') page = <InboxPage api={api} session={session} taskId={route.taskId} onSignOut={signOut} />;
+  else if (route.name === 'review') page = <ReviewPage api={api} session={session} workflowId={route.workflowId} version={route.version} onSignOut={signOut} />;
+  else if (route.name === 'audit') page = <AuditPage api={api} session={session} runId={route.runId} onSignOut={signOut} />;
   else page = <NotFoundPage path={route.path} />;
 
   return (

@@ -66,6 +66,7 @@ function EditorInstance({ apiBaseUrl, token, workflowId, runId, readOnly = false
     return () => {
       const state = store.getState();
       state.disposeSave();
+      state.disposeLint();
       // Leaving with a pending, valid edit: send it now rather than only keeping the local copy.
       if (state.saveState === 'unsaved' && state.issues.length === 0) void state.saveNow();
     };

@@ -58,4 +58,37 @@ describe('api client', () => {
     const api = createApiClient({ baseUrl: '', token: 'T', fetch: async () => json(403, { error: { code: 'SOD_VIOLATION', message: 'You submitted this invoice' } }) });
     await expect(api.decideTask('t1', { decision: 'approve' })).rejects.toMatchObject({ status: 403, code: 'SOD_VIOLATION', message: 'You submitted this invoice' });
   });
+
+  it('calls the change-control routes and keeps the findings of a refused submission', async () => {
+    const version = {
+      workflowId: 'w1', version: 2, hash: 'h', graph: { schemaVersion: 1, nodes: [], edges: [], settings: {} }, status: 'approved', createdAt: 'x', createdBy: 'd',
+      submittedBy: 'd', submittedAt: 'x', reviewedBy: 'r', reviewedAt: 'x', reviewComment: null, publishedBy: null, publishedAt: null, live: false, lint: [],
+    };
+    const fetch = vi.fn(async (url: string | URL | Request, _init?: RequestInit) => {
+      const path = String(url);
+      if (path.endsWith('/submit')) return json(422, { error: { code: 'VALIDATION_FAILED', message: 'blocked', details: { findings: [{ code: 'ai_drives_posting', severity: 'error', message: 'AI' }] } } });
+      if (path.includes('/audit/verify')) return json(200, { ok: false, checked: 7, firstBadSeq: 4, reason: 'edited' });
+      if (path.includes('/api/audit')) return json(200, { items: [], nextBeforeSeq: null });
+      if (path.includes('format=html')) return new Response('<!doctype html><p>pack</p>', { status: 200, headers: { 'content-type': 'text/html' } });
+      return json(200, version);
+    });
+    const api = createApiClient({ baseUrl: '', token: 'T', fetch });
+    await expect(api.approveVersion('w 1', 2, 'ok')).resolves.toMatchObject({ status: 'approved' });
+    await expect(api.rejectVersion('w1', 2, 'no')).resolves.toMatchObject({ version: 2 });
+    const refused = await api.submitVersion('w1', 2).catch((caught: unknown) => caught);
+    expect(refused).toMatchObject({ status: 422, details: { findings: [{ code: 'ai_drives_posting' }] } });
+    await expect(api.listAudit({ actor: 'demo-reviewer', runId: '', beforeSeq: 40 })).resolves.toEqual({ items: [], nextBeforeSeq: null });
+    await expect(api.verifyAudit()).resolves.toEqual({ ok: false, checked: 7, firstBadSeq: 4, reason: 'edited' });
+    await expect(api.getEvidenceHtml('r1')).resolves.toContain('pack');
+    expect(fetch.mock.calls.map((call) => String((call as unknown[])[0]))).toEqual([
+      '/api/workflows/w%201/versions/2/approve',
+      '/api/workflows/w1/versions/2/reject',
+      '/api/workflows/w1/versions/2/submit',
+      '/api/audit?actor=demo-reviewer&beforeSeq=40',
+      '/api/audit/verify',
+      '/api/runs/r1/evidence?format=html',
+    ]);
+    expect(fetch.mock.calls[0]?.[1]).toMatchObject({ method: 'POST', body: JSON.stringify({ comment: 'ok' }) });
+    expect(fetch.mock.calls[5]?.[1]).toMatchObject({ headers: expect.objectContaining({ accept: 'text/html', authorization: 'Bearer T' }) });
+  });
 });

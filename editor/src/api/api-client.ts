@@ -24,26 +24,10 @@ import {
   type RunStatus,
   type TaskListQuery,
 } from '@countersign/shared';
-import { ApiError, errorFromResponse } from './api-error.ts';
+import { changeControlApi } from './change-control-api.ts';
+import { createTransport, queryString, type ApiClientOptions, type Schema } from './transport.ts';
 
-/** How the client reaches the runtime. */
-export interface ApiClientOptions {
-  /** Origin (and optional prefix) of the runtime, e.g. `https://runtime.example`; '' for the same origin. */
-  baseUrl: string;
-  /** Bearer token; null before sign-in. */
-  token: string | null;
-  /** Called when the runtime answers 401 (the token expired or was revoked). */
-  onUnauthorized?: () => void;
-  /** Injected in tests. */
-  fetch?: typeof fetch;
-}
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
-
-/** What the client needs of a schema (shared's zod schemas satisfy it; the editor does not import zod itself). */
-interface Schema<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { message: string }[] } };
-}
+export type { ApiClientOptions } from './transport.ts';
 
 const RunEventsSchema = RunEventSchema.array();
 /** `GET /api/runs/:id/events` response. */
@@ -55,44 +39,10 @@ const RunEventPageSchema: Schema<{ items: RunEvent[] }> = {
   },
 };
 
-/** `?a=1&b=2` of the defined entries of a query, or '' when there are none. */
-function queryString(query: Record<string, string | number | boolean | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
-  return params.size > 0 ? `?${params.toString()}` : '';
-}
-
 /** Creates a typed client of the runtime's REST API; every response is parsed with shared's DTO schemas. */
 export function createApiClient(options: ApiClientOptions) {
-  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const base = options.baseUrl.replace(/\/+$/, '');
-
-  async function request<T>(method: Method, path: string, schema: Schema<T>, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-    let response: Response;
-    try {
-      response = await doFetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    } catch (error) {
-      throw new ApiError(0, 'NETWORK', `The runtime cannot be reached (${error instanceof Error ? error.message : 'network error'})`);
-    }
-    const text = await response.text();
-    let json: unknown = undefined;
-    try {
-      json = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    if (!response.ok) {
-      if (response.status === 401) options.onUnauthorized?.();
-      throw errorFromResponse(response.status, json);
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new ApiError(response.status, 'BAD_RESPONSE', `Unexpected answer from ${method} ${path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    return parsed.data;
-  }
-
+  const transport = createTransport(options);
+  const { request } = transport;
   const id = encodeURIComponent;
 
   return {
@@ -107,7 +57,8 @@ export function createApiClient(options: ApiClientOptions) {
     createVersion: (workflowId: string) => request('POST', `/api/workflows/${id(workflowId)}/versions`, VersionCreatedSchema),
     listVersions: async (workflowId: string) => (await request('GET', `/api/workflows/${id(workflowId)}/versions`, VersionListSchema)).items,
     getVersion: (workflowId: string, version: number) => request('GET', `/api/workflows/${id(workflowId)}/versions/${version}`, VersionSchema),
-    startRun: (workflowId: string, body: { input?: unknown; version?: number }) =>
+    /** Starts a run: of the live version, or with `test` a designer's test run of any version (the latest when none is given). */
+    startRun: (workflowId: string, body: { input?: unknown; version?: number; test?: boolean }) =>
       request('POST', `/api/workflows/${id(workflowId)}/runs`, RunStartedSchema, body),
     listRuns: async (query: { workflowId?: string; status?: RunStatus; limit?: number } = {}) =>
       (await request('GET', `/api/runs${queryString(query)}`, RunListSchema)).items,
@@ -132,6 +83,7 @@ export function createApiClient(options: ApiClientOptions) {
     listDelegations: async (query: { active?: boolean } = {}) => (await request('GET', `/api/delegations${queryString(query)}`, DelegationListSchema)).items,
     createDelegation: (body: CreateDelegationRequest) => request('POST', '/api/delegations', DelegationSchema, body),
     revokeDelegation: (delegationId: string) => request('POST', `/api/delegations/${id(delegationId)}/revoke`, DelegationSchema),
+    ...changeControlApi(transport),
   };
 }
 

@@ -7,12 +7,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly issues: ValidationIssue[];
+  /** Extra data the runtime sent with the error (e.g. `findings` of a refused submission). */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, issues: ValidationIssue[] = []) {
+  constructor(status: number, code: string, message: string, issues: ValidationIssue[] = [], details: Record<string, unknown> = {}) {
     super(message);
     this.status = status;
     this.code = code;
     this.issues = issues;
+    this.details = details;
   }
 }
 
@@ -25,8 +28,8 @@ export function isValidationError(error: unknown): error is ApiError {
 export function errorFromResponse(status: number, body: unknown): ApiError {
   const parsed = ErrorResponseSchema.safeParse(body);
   if (parsed.success) {
-    const { code, message, issues } = parsed.data.error;
-    return new ApiError(status, code, message, issues ?? []);
+    const { code, message, issues, details } = parsed.data.error;
+    return new ApiError(status, code, message, issues ?? [], details ?? {});
   }
   return new ApiError(status, `HTTP_${status}`, `The runtime answered HTTP ${status}`);
 }

@@ -1,12 +1,15 @@
-import type { UserDto } from '@countersign/shared';
+import { can, type UserDto } from '@countersign/shared';
 import type { ApiClient } from '../api/api-client.ts';
 import { ProductMark } from '../layout/ProductMark.tsx';
 import { InboxLink } from './InboxLink.tsx';
 import { Link } from './Link.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
-/** Header of the app's own pages (not the editor, which has its top bar); `current` marks the page shown. */
-export function AppHeader({ user, api, current, onSignOut }: { user: UserDto; api: Pick<ApiClient, 'listTasks'>; current: 'workflows' | 'inbox'; onSignOut(): void }) {
+/** The pages the header links to. */
+export type AppSection = 'workflows' | 'inbox' | 'audit';
+
+/** Header of the app's own pages (not the editor, which has its top bar); `current` marks the page shown. "Audit" only for who may read it. */
+export function AppHeader({ user, api, current, onSignOut }: { user: UserDto; api: Pick<ApiClient, 'listTasks'>; current: AppSection; onSignOut(): void }) {
   return (
     <header className="cs-app-header">
       <Link href="/" className="cs-app-header__home" aria-label="Workflows">
@@ -17,6 +20,11 @@ export function AppHeader({ user, api, current, onSignOut }: { user: UserDto; ap
           Workflows
         </Link>
         <InboxLink api={api} current={current === 'inbox'} />
+        {can(user.roles, 'audit.read') ? (
+          <Link href="/audit" data-testid="audit-link" aria-current={current === 'audit' ? 'page' : undefined}>
+            Audit
+          </Link>
+        ) : null}
       </nav>
       <UserMenu user={user} onSignOut={onSignOut} />
     </header>

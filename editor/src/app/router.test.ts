@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, taskPath, workflowPath } from './router.ts';
+import { auditPath, parseRoute, reviewPath, taskPath, workflowPath } from './router.ts';
 
 describe('routes', () => {
   it('parses the app paths', () => {
@@ -33,5 +33,21 @@ describe('routes', () => {
     const run = new URL(workflowPath('w 1', 'r&1'), 'http://x');
     expect(parseRoute(run.pathname, run.search)).toEqual({ name: 'workflow', workflowId: 'w 1', runId: 'r&1' });
     expect(workflowPath('w1')).toBe('/workflows/w1');
+  });
+
+  it('parses the review screen of a version, and only of a positive version number', () => {
+    expect(parseRoute('/workflows/ap-invoice-intake/review/3', '')).toEqual({ name: 'review', workflowId: 'ap-invoice-intake', version: 3 });
+    expect(parseRoute('/workflows/w%201/review/12/', '')).toEqual({ name: 'review', workflowId: 'w 1', version: 12 });
+    expect(parseRoute('/workflows/w1/review/0', '')).toEqual({ name: 'not-found', path: '/workflows/w1/review/0' });
+    expect(parseRoute('/workflows/w1/review/x', '')).toEqual({ name: 'not-found', path: '/workflows/w1/review/x' });
+    const review = new URL(reviewPath('w/1', 4), 'http://x');
+    expect(parseRoute(review.pathname, review.search)).toEqual({ name: 'review', workflowId: 'w/1', version: 4 });
+  });
+
+  it('parses the audit trail, pre-filtered to a run', () => {
+    expect(parseRoute('/audit', '')).toEqual({ name: 'audit', runId: null });
+    const filtered = new URL(auditPath('r&1'), 'http://x');
+    expect(parseRoute(filtered.pathname, filtered.search)).toEqual({ name: 'audit', runId: 'r&1' });
+    expect(auditPath()).toBe('/audit');
   });
 });

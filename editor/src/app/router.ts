@@ -8,6 +8,10 @@ export type Route =
   | { name: 'workflow'; workflowId: string; runId: string | null }
   /** The approval inbox; `taskId` is the task open in its detail pane. */
   | { name: 'inbox'; taskId: string | null }
+  /** The review screen of a version: its diff against the live version (or the previous one). */
+  | { name: 'review'; workflowId: string; version: number }
+  /** The tenant's audit trail; `runId` (from `?runId=`) pre-filters it to one run. */
+  | { name: 'audit'; runId: string | null }
   | { name: 'not-found'; path: string };
 
 /** The route of a location (the runtime serves index.html for every non-API path). */
@@ -21,6 +25,9 @@ export function parseRoute(pathname: string, search: string): Route {
   if (path === '/' || path === '/workflows') return { name: 'workflows' };
   const match = /^\/workflows\/([^/]+)$/.exec(path);
   if (match?.[1]) return { name: 'workflow', workflowId: decodeURIComponent(match[1]), runId: new URLSearchParams(search).get('run') || null };
+  const review = /^\/workflows\/([^/]+)\/review\/([1-9]\d{0,9})$/.exec(path);
+  if (review?.[1] && review[2]) return { name: 'review', workflowId: decodeURIComponent(review[1]), version: Number(review[2]) };
+  if (path === '/audit') return { name: 'audit', runId: new URLSearchParams(search).get('runId') || null };
   if (path === '/inbox') return { name: 'inbox', taskId: null };
   const task = /^\/inbox\/([^/]+)$/.exec(path);
   if (task?.[1]) return { name: 'inbox', taskId: decodeURIComponent(task[1]) };
@@ -33,6 +40,12 @@ export const taskPath = (taskId: string): string => `/inbox/${encodeURIComponent
 /** The editor page of a workflow, showing a run when `runId` is given. */
 export const workflowPath = (workflowId: string, runId?: string): string =>
   `/workflows/${encodeURIComponent(workflowId)}${runId ? `?run=${encodeURIComponent(runId)}` : ''}`;
+
+/** The review screen of a version of a workflow. */
+export const reviewPath = (workflowId: string, version: number): string => `/workflows/${encodeURIComponent(workflowId)}/review/${version}`;
+
+/** The audit trail, filtered by run when `runId` is given. */
+export const auditPath = (runId?: string): string => (runId ? `/audit?runId=${encodeURIComponent(runId)}` : '/audit');
 
 const CHANGE = 'countersign:navigate';
 

@@ -4,21 +4,24 @@ import { ERROR_PORT } from '@countersign/shared';
 import { nodeRunClassName, nodeRunStatus, STEP_STATUS_META, type StepView } from '../runs/index.ts';
 import { useEditorStore } from '../store/editor-context.tsx';
 import type { WorkflowFlowNode } from '../store/flow-types.ts';
+import { badgeKey, parseBadgeKey } from '../store/lint-badges.ts';
 import { categoryToken } from './categories.ts';
 import { CategoryIcon } from './CategoryIcon.tsx';
+import { LintBadgeView } from './LintBadgeView.tsx';
 import { inputPorts, outputPorts, typeKey } from './ports.ts';
 
 type StepStatus = StepView['status'];
 
 /**
  * One workflow node on the canvas: label, type, input handles on the left and labelled output
- * handles on the right. Memoised; reads only its own type, run status and issue count from the store.
+ * handles on the right. Memoised; reads only its own type, run status, issue count and lint badge from the store.
  */
 function WorkflowNodeView({ id, data, selected }: NodeProps<WorkflowFlowNode>) {
   const info = useEditorStore((state) => state.nodeTypes[typeKey(data.type, data.typeVersion)]);
   // One subscription for both overlays (a string compares by value): 500 nodes mean 500 selectors per store update.
-  const overlay = useEditorStore((state) => `${nodeRunStatus(state.run, id) ?? ''}|${state.issueCountByNode[id] ?? 0}`);
-  const [statusText = '', countText = '0'] = overlay.split('|');
+  const overlay = useEditorStore((state) => `${nodeRunStatus(state.run, id) ?? ''}|${state.issueCountByNode[id] ?? 0}|${badgeKey(state.lintBadges[id])}`);
+  const [statusText = '', countText = '0', ...lintText] = overlay.split('|');
+  const lint = parseBadgeKey(lintText.join('|'));
   const status = statusText === '' ? undefined : (statusText as StepStatus);
   const issueCount = Number(countText);
   const outputs = useMemo(() => outputPorts(info, data.config), [info, data.config]);
@@ -43,6 +46,7 @@ function WorkflowNodeView({ id, data, selected }: NodeProps<WorkflowFlowNode>) {
             {issueCount}
           </span>
         ) : null}
+        {lint ? <LintBadgeView badge={lint} /> : null}
       </div>
       {status ? (
         <div className="cs-node__status" data-cs-status={status}>

@@ -17,13 +17,17 @@ export interface ShellSlots {
   onBack?: (() => void) | undefined;
   userMenu?: ReactNode;
   currentUserId?: string | undefined;
+  /** The signed-in user's roles: actions they may not take are hidden (all shown when absent; the runtime decides). */
+  currentUserRoles?: readonly string[] | undefined;
+  /** Opens the review screen of a version (the Versions tab shows Review buttons only when given). */
+  onOpenReview?: ((version: number) => void) | undefined;
 }
 
 /**
  * The editor's frame at 1280x800 and up: top bar; palette (240 px) | canvas with the run timeline
  * under it | right panel (340 px). Its root takes keyboard focus for the shortcuts.
  */
-export function EditorShell({ onBack, userMenu, currentUserId }: ShellSlots) {
+export function EditorShell({ onBack, userMenu, currentUserId, currentUserRoles, onOpenReview }: ShellSlots) {
   const root = useRef<HTMLDivElement>(null);
   const store = useEditorStoreApi();
   const loadState = useEditorStore((state) => state.loadState);
@@ -48,7 +52,7 @@ export function EditorShell({ onBack, userMenu, currentUserId }: ShellSlots) {
             <Canvas />
             <RunTimelineDock />
           </main>
-          <RightPanel currentUserId={currentUserId} />
+          <RightPanel currentUserId={currentUserId} currentUserRoles={currentUserRoles} onOpenReview={onOpenReview} />
         </div>
       )}
       <TestRunLauncher />

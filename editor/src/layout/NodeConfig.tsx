@@ -13,7 +13,7 @@ function inputFields(input: unknown): string[] {
   return typeof input === 'object' && input !== null && !Array.isArray(input) ? Object.keys(input) : [];
 }
 
-/** The Config tab for one node: label, type, description, node issues and the form generated from its schema. */
+/** The Config tab for one node: label, type, description, node issues, control findings and the form generated from its schema. */
 export function NodeConfig({ nodeId }: { nodeId: string }) {
   const store = useEditorStoreApi();
   const formId = `cs-${useId().replace(/[^\w-]/g, '')}-${nodeId}`;
@@ -21,6 +21,7 @@ export function NodeConfig({ nodeId }: { nodeId: string }) {
   const info = useEditorStore((state) => (data ? state.nodeTypes[typeKey(data.type, data.typeVersion)] : undefined));
   const readOnly = useEditorStore((state) => state.readOnly);
   const issues = useEditorStore((state) => state.issues);
+  const lintText = useEditorStore((state) => state.lintBadges[nodeId]?.tooltip ?? '');
   const upstreamLabels = useEditorStore(
     useShallow((state) => {
       const ids = upstreamOf(nodeId, state.edges);
@@ -53,6 +54,15 @@ export function NodeConfig({ nodeId }: { nodeId: string }) {
         <ul className="cs-node-config__issues" aria-label="Issues of this node">
           {nodeIssues.map((issue, index) => (
             <li key={`${issue.code}-${index}`}>{issue.message}</li>
+          ))}
+        </ul>
+      ) : null}
+      {lintText ? (
+        <ul className="cs-node-config__lint" aria-label="Control lint findings of this node">
+          {lintText.split('\n').map((line, index) => (
+            <li key={index} data-severity={line.startsWith('Error') ? 'error' : 'warning'}>
+              {line}
+            </li>
           ))}
         </ul>
       ) : null}

@@ -1,4 +1,4 @@
-import { useId, type KeyboardEvent } from 'react';
+import { useId, useMemo, type KeyboardEvent } from 'react';
 import { RunPanel } from '../run-panel/RunPanel.tsx';
 import { useEditorStore, useEditorStoreApi } from '../store/editor-context.tsx';
 import type { RightTab } from '../store/ui-slice.ts';
@@ -11,12 +11,20 @@ const TABS: { id: RightTab; title: string }[] = [
   { id: 'versions', title: 'Versions' },
 ];
 
+/** Props of {@link RightPanel}: who is looking (for the version actions) and how to open a review. */
+export interface RightPanelProps {
+  currentUserId?: string | undefined;
+  currentUserRoles?: readonly string[] | undefined;
+  onOpenReview?: ((version: number) => void) | undefined;
+}
+
 /** The right panel with its tabs: Config / Run / Versions (arrow keys move between tabs). */
-export function RightPanel({ currentUserId }: { currentUserId?: string | undefined }) {
+export function RightPanel({ currentUserId, currentUserRoles, onOpenReview }: RightPanelProps) {
   const store = useEditorStoreApi();
   const tab = useEditorStore((state) => state.rightTab);
   const runStatus = useEditorStore((state) => state.run?.status ?? null);
   const id = useId();
+  const viewer = useMemo(() => ({ userId: currentUserId, roles: currentUserRoles }), [currentUserId, currentUserRoles]);
   const onKeyDown = (event: KeyboardEvent): void => {
     const index = TABS.findIndex((candidate) => candidate.id === tab);
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -49,7 +57,7 @@ export function RightPanel({ currentUserId }: { currentUserId?: string | undefin
         ))}
       </div>
       <div id={`${id}-panel`} className="cs-right__body" role="tabpanel" aria-labelledby={`${id}-tab-${tab}`}>
-        {tab === 'config' ? <ConfigPanel /> : tab === 'run' ? <RunPanel /> : <VersionsPanel currentUserId={currentUserId} />}
+        {tab === 'config' ? <ConfigPanel /> : tab === 'run' ? <RunPanel viewer={viewer} /> : <VersionsPanel viewer={viewer} onOpenReview={onOpenReview} />}
       </div>
     </aside>
   );

@@ -1,10 +1,11 @@
+import { can } from '@countersign/shared';
 import { useCallback } from 'react';
-import { navigate } from '../app/router.ts';
+import { navigate, reviewPath } from '../app/router.ts';
 import type { Session } from '../app/session.ts';
 import { UserMenu } from '../app/UserMenu.tsx';
 import { WorkflowEditor, type WorkflowEditorEvent } from '../WorkflowEditor.tsx';
 
-/** The editor page of the app: the same `<WorkflowEditor>` partners embed, with the app's user menu; `runId` (from `?run=`) is shown on open. */
+/** The editor page of the app: the same `<WorkflowEditor>` partners embed, with the app's user menu (read-only for who may not edit); `runId` (from `?run=`) is shown on open. */
 export function WorkflowEditorPage({ workflowId, runId = null, session, onSignOut }: { workflowId: string; runId?: string | null; session: Session; onSignOut(): void }) {
   const onEvent = useCallback(
     (event: WorkflowEditorEvent) => {
@@ -19,10 +20,13 @@ export function WorkflowEditorPage({ workflowId, runId = null, session, onSignOu
         token={session.token}
         workflowId={workflowId}
         runId={runId ?? undefined}
+        readOnly={!can(session.user.roles, 'workflow.write')}
         onEvent={onEvent}
         onBack={() => navigate('/')}
         userMenu={<UserMenu user={session.user} onSignOut={onSignOut} />}
         currentUserId={session.user.id}
+        currentUserRoles={session.user.roles}
+        onOpenReview={(version) => navigate(reviewPath(workflowId, version))}
       />
     </div>
   );

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { RunHistory, StatusBadge, stepAttempts, StepInspector } from '../runs/index.ts';
+import { EvidencePackActions, RunHistory, StatusBadge, stepAttempts, StepInspector } from '../runs/index.ts';
 import { useEditorStore, useEditorStoreApi } from '../store/editor-context.tsx';
 import { primarySelectedNodeId } from '../store/selection-slice.ts';
+import { viewerCan, type VersionViewer } from '../versions/version-status.ts';
 
-/** The Run tab: the shown run and its selected step (input, output, error, attempts), and the run history. */
-export function RunPanel() {
+/** The Run tab: the shown run (with its evidence pack for those who may read it) and its selected step (input, output, error, attempts), and the run history. */
+export function RunPanel({ viewer = {} }: { viewer?: VersionViewer }) {
   const store = useEditorStoreApi();
   const run = useEditorStore((state) => state.run);
   const runs = useEditorStore((state) => state.runs);
@@ -26,6 +27,7 @@ export function RunPanel() {
             </button>
           </div>
           {run.error ? <p className="cs-error-text">{run.error.message}</p> : null}
+          {viewerCan(viewer, 'audit.read') ? <EvidencePackActions runId={run.runId} fetchEvidence={store.getState().fetchEvidence} /> : null}
           {nodeId === null ? (
             <p className="cs-muted">Select a node on the canvas or in the timeline to see its input, output and attempts.</p>
           ) : run.steps[nodeId] || step ? (

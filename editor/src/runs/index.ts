@@ -5,6 +5,7 @@ import './runs.css';
 export { createSocketClient, type RunSocket, type RunSocketLike, type SocketClient, type SocketClientOptions } from '../api/socket-client.ts';
 export { CONNECTION_STATE_LABEL, nextConnectionState, type ConnectionSignal, type ConnectionState } from './connection-state.ts';
 export { firedEdgeIds } from './fired-edges.ts';
+export { EvidencePackActions, type EvidencePackActionsProps } from './EvidencePackActions.tsx';
 export { elapsedMs, formatDuration, formatTime } from './format.ts';
 export type { Scheduler } from './frame-batcher.ts';
 export { JsonTree } from './JsonTree.tsx';

@@ -14,7 +14,23 @@ export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 /** The API calls the editor store makes (the full client satisfies it; tests pass a fake). */
 export type EditorApi = Pick<
   ApiClient,
-  'getWorkflow' | 'listNodeTypes' | 'renameWorkflow' | 'updateDraft' | 'createVersion' | 'listVersions' | 'startRun' | 'listRuns' | 'getRun' | 'allRunEvents'
+  | 'getWorkflow'
+  | 'listNodeTypes'
+  | 'renameWorkflow'
+  | 'updateDraft'
+  | 'createVersion'
+  | 'listVersions'
+  | 'getVersion'
+  | 'submitVersion'
+  | 'publishVersion'
+  | 'lintWorkflow'
+  | 'getEvidenceJson'
+  | 'getEvidenceHtml'
+  | 'listUsers'
+  | 'startRun'
+  | 'listRuns'
+  | 'getRun'
+  | 'allRunEvents'
 >;
 
 /** Everything one editor instance depends on: injected, so tests and embedders control it. */
@@ -26,6 +42,8 @@ export interface EditorDeps {
   storage?: DraftStorage | null;
   /** Debounce of the draft autosave. */
   autosaveMs?: number;
+  /** Debounce of the live control lint. */
+  lintMs?: number;
   /** Clock, in ms since the epoch. */
   now?: () => number;
   onEvent?: (event: EditorEvent) => void;

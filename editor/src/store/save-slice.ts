@@ -18,7 +18,7 @@ export interface SaveSlice {
   revision: number;
   issues: EditorIssue[];
   issueCountByNode: Record<string, number>;
-  /** Notes an edit: marks the draft unsaved and (re)starts the autosave debounce. */
+  /** Notes an edit: marks the draft unsaved and (re)starts the autosave and lint debounces. */
   markChanged(): void;
   /** Sends the draft now (skipping the debounce). */
   saveNow(): Promise<void>;
@@ -87,6 +87,7 @@ export function createSaveSlice(set: SetEditorState, get: GetEditorState, deps: 
     markChanged: () => {
       set({ revision: get().revision + 1, saveState: get().saveState === 'saving' ? 'saving' : 'unsaved' });
       if (!inFlight) schedule(delay);
+      get().scheduleLint();
     },
     saveNow: async () => {
       if (timer !== null) clearTimeout(timer);

@@ -119,7 +119,8 @@ export function createTestRunSlice(set: SetEditorState, get: GetEditorState, dep
           set({ runError: 'The draft could not be saved as a version; fix its issues first.' });
           return null;
         }
-        const { runId } = await api.startRun(workflowId, { input });
+        // A test run of the latest version, published or not: the runtime marks it as a test.
+        const { runId } = await api.startRun(workflowId, { input, test: true });
         stopReplay();
         get().openRun(runId);
         set({ streamRunId: runId, runDetail: null, lastRunInput: input, dialog: 'none', rightTab: 'run' });

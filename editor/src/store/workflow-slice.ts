@@ -72,6 +72,7 @@ export function createWorkflowSlice(set: SetEditorState, get: GetEditorState, de
         get().loadGraph(differs && restored?.success ? restored.data : draft);
         set({ workflow: summary, versions, runs, loadState: 'ready', lastSavedAt: Date.parse(workflow.draftUpdatedAt) });
         storeHash(workflow);
+        void get().lintNow();
         if (differs) {
           get().toast('info', 'Restored changes from this browser that were not saved yet.');
           get().markChanged();

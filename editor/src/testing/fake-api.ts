@@ -20,6 +20,7 @@ export function createFakeApi(initial: Graph = { schemaVersion: 1, nodes: [], ed
     createdAt: '2030-01-01T00:00:00.000Z',
     createdBy: 'user-1',
     latestVersion: null,
+    publishedVersion: null,
     lastRunStatus: null,
   });
   const api: EditorApi = {
@@ -39,6 +40,19 @@ export function createFakeApi(initial: Graph = { schemaVersion: 1, nodes: [], ed
     },
     createVersion: async () => ({ version: 1, hash: 'abcdef0123456789' }),
     listVersions: async () => [],
+    getVersion: async () => {
+      throw new ApiError(404, 'NOT_FOUND', 'no version');
+    },
+    submitVersion: async () => {
+      throw new ApiError(404, 'NOT_FOUND', 'no version');
+    },
+    publishVersion: async () => {
+      throw new ApiError(404, 'NOT_FOUND', 'no version');
+    },
+    lintWorkflow: async () => ({ findings: [], blocking: false }),
+    getEvidenceJson: async () => '{}',
+    getEvidenceHtml: async () => '<!doctype html><title>Evidence</title>',
+    listUsers: async () => [],
     startRun: async () => ({ runId: 'run-1' }),
     listRuns: async () => [],
     getRun: async () => {
