@@ -138,7 +138,9 @@ export async function retryOnAuditConflict<T>(transaction: () => Promise<T>): Pr
     try {
       return await transaction();
     } catch (error) {
-      if (!isAuditConflict(error) || attempt >= 8) throw error;
+      if (!isAuditConflict(error) || attempt >= 25) throw error;
+      // A short, growing, jittered pause: writers that collided do not collide again in step.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * Math.min(attempt, 10)));
     }
   }
 }

@@ -9,6 +9,9 @@ import { applyCancellation } from './sql/cancel-run.ts';
 import { commitBatch, insertEvents, upsertSteps } from './sql/commit-batch.ts';
 import { toStepRow } from './sql/step-rows.ts';
 
+/** How long a tenant's batches take the audit lock after a collision with another process's append. */
+const CONTENDED_MS = 5_000;
+
 /** An event to append to a run's log. */
 export interface PendingEvent {
   seq: number;
@@ -61,6 +64,8 @@ export class Committer {
   private flushing = false;
   /** The last audit event of each tenant as this process knows it; a stale one costs a retry. */
   private readonly heads = new Map<string, { seq: number; hash: string }>();
+  /** Tenants whose chain another process appends to as well: until then, batches take the audit lock. */
+  private readonly contendedUntil = new Map<string, number>();
 
   constructor(
     private readonly knex: Knex,
@@ -108,7 +113,9 @@ export class Committer {
       events: units.flatMap(eventRowsOf),
       patches: units.map(patchOf),
     };
-    const held = units.some((u) => (u.openings?.length ?? 0) > 0) ? await this.writeLocked(units, rows) : await this.writeOptimistic(units, rows);
+    const now = Date.now();
+    const contended = units.some((u) => (this.contendedUntil.get(u.tenantId) ?? 0) > now);
+    const held = contended || units.some((u) => (u.openings?.length ?? 0) > 0) ? await this.writeLocked(units, rows) : await this.writeOptimistic(units, rows);
     const state = new Map(held.map((row) => [row.id, row.cancel_requested]));
     const outcomes: CommitOutcome[] = units.map((u) => (!state.has(u.runId) ? 'lease_lost' : state.get(u.runId) && !u.terminal ? 'cancelled' : 'committed'));
     for (const [i, unit] of units.entries()) {
@@ -121,12 +128,13 @@ export class Committer {
   /**
    * The common case in ONE statement: the batch's audit events are chained in advance on the heads this
    * process knows, and written with the batch when every run is writable. The chain's primary key
-   * catches a stale head (another writer appended): nothing was written, so the batch is retried on
-   * fresh heads. When some run is not writable, the events of the others are appended after it.
+   * catches a stale head (another writer appended): nothing was written, so the batch goes again by
+   * the locked path, and its tenants stay on it for a while (another process writes their chains too).
+   * When some run is not writable, the events of the others are appended after the batch.
    */
   private async writeOptimistic(units: CommitUnit[], rows: Parameters<typeof commitBatch>[3]): Promise<{ id: string; cancel_requested: boolean }[]> {
     const tenants = [...new Set(units.map((u) => u.tenantId))];
-    for (let attempt = 1; ; attempt++) {
+    {
       const missing = tenants.filter((t) => !this.heads.has(t));
       for (const [tenantId, head] of await readHeads(this.knex, missing)) this.heads.set(tenantId, head);
       const byTenant = new Map<string, AuditEntry[]>();
@@ -153,8 +161,12 @@ export class Committer {
         );
         return result;
       } catch (error) {
-        if (!isAuditConflict(error) || attempt >= 8) throw error;
-        for (const tenantId of tenants) this.heads.delete(tenantId);
+        if (!isAuditConflict(error)) throw error;
+        for (const tenantId of tenants) {
+          this.heads.delete(tenantId);
+          this.contendedUntil.set(tenantId, Date.now() + CONTENDED_MS);
+        }
+        return this.writeLocked(units, rows);
       }
     }
   }

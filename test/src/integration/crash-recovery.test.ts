@@ -16,7 +16,8 @@ function postingChain(targetUrl: string) {
       typeVersion: 1,
       label: `Post ${i}`,
       position: { x: i * 200, y: 0 },
-      config: { method: 'POST', url: `${targetUrl}/post/${i}`, body: { invoice: '{{ $input.invoice }}', line: i } } as never,
+      // A side effect the target records (what is tested is that each happens once), not a ledger posting: no approval gate needed.
+      config: { method: 'POST', purpose: 'notify', url: `${targetUrl}/post/${i}`, body: { invoice: '{{ $input.invoice }}', line: i } } as never,
     });
     edges.push({ id: `e${i}`, source: i === 1 ? 'start' : `post${i - 1}`, target: `post${i}` });
   }

@@ -39,7 +39,7 @@ postgres('two runtime processes on one PostgreSQL', () => {
         { id: 'route', type: 'flow.if', typeVersion: 1, label: 'Large?', position: { x: 200, y: 0 }, config: { condition: '{{ $input.amount > 500 }}' } },
         { id: 'big', type: 'data.set', typeVersion: 1, label: 'Big', position: { x: 400, y: -80 }, config: { fields: { route: 'controller' } } },
         { id: 'small', type: 'data.set', typeVersion: 1, label: 'Small', position: { x: 400, y: 80 }, config: { fields: { route: 'clerk' } } },
-        { id: 'post', type: 'connector.http', typeVersion: 1, label: 'Post', position: { x: 600, y: 0 }, config: { method: 'POST', url: `${target.url}/erp`, body: '{{ $input }}' } },
+        { id: 'post', type: 'connector.http', typeVersion: 1, label: 'Post', position: { x: 600, y: 0 }, config: { method: 'POST', purpose: 'notify', url: `${target.url}/erp`, body: '{{ $input }}' } },
       ],
       edges: [
         { id: 'e1', source: 'start', target: 'route' },
@@ -70,6 +70,8 @@ postgres('two runtime processes on one PostgreSQL', () => {
     expect(startedTotal).toBe(RUNS * 4);
     // Both processes took part.
     expect(started.rows).toHaveLength(2);
+    // Neither process hit an error (e.g. two of them appending to the tenant's audit chain at once).
+    for (const runtime of runtimes) expect(runtime.output()).not.toContain('"level":50');
     // The ERP saw each run's post exactly once.
     expect(target.seen).toHaveLength(RUNS);
     expect(new Set(target.seen.map((r) => r.idempotencyKey)).size).toBe(RUNS);
