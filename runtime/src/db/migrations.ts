@@ -319,6 +319,48 @@ const MIGRATIONS: Migration[] = [
       });
     },
   },
+  {
+    name: '0007_partners_credentials_api_keys',
+    async up(knex) {
+      // Partner -> client tenants; a standalone tenant is neither.
+      await knex.schema.alterTable('tenants', (t) => {
+        t.text('kind').notNullable().defaultTo('standalone');
+      });
+      // Credentials of connectors and webhook triggers: values sealed with AES-256-GCM under a key from the
+      // environment (key_id names it, so rotation can re-seal); never returned by the API.
+      await knex.schema.createTable('credentials', (t) => {
+        t.text('id').primary();
+        t.text('tenant_id').notNullable().references('tenants.id');
+        t.text('name').notNullable();
+        t.text('kind').notNullable();
+        t.text('header_name');
+        t.text('key_id').notNullable();
+        t.text('iv').notNullable();
+        t.text('ciphertext').notNullable();
+        t.text('tag').notNullable();
+        t.text('created_by').notNullable();
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.timestamp('last_used_at', { useTz: true });
+        t.unique(['tenant_id', 'name']);
+      });
+      // API keys: stored as a SHA-256 of the key; the key itself is shown once.
+      await knex.schema.createTable('api_keys', (t) => {
+        t.text('id').primary();
+        t.text('tenant_id').notNullable().references('tenants.id');
+        t.text('name').notNullable();
+        t.text('prefix').notNullable();
+        t.text('key_hash').notNullable().unique();
+        t.jsonb('roles').notNullable();
+        t.integer('rate_limit_per_minute').notNullable();
+        t.text('created_by').notNullable();
+        t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.timestamp('last_used_at', { useTz: true });
+        t.timestamp('revoked_at', { useTz: true });
+        t.index(['tenant_id']);
+      });
+    },
+  },
 ];
 
 const TABLE = 'countersign_migrations';

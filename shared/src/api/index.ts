@@ -4,3 +4,6 @@ export * from './run-events.ts';
 export * from './authority.ts';
 export * from './tasks.ts';
 export * from './change-control.ts';
+export * from './credentials.ts';
+export * from './api-keys.ts';
+export * from './tenants.ts';

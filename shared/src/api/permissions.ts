@@ -29,6 +29,14 @@ export const PERMISSIONS = {
   'version.publish': ['designer', 'admin'],
   /** Reading and verifying the audit trail, evidence packs. */
   'audit.read': ['auditor', 'reviewer', 'admin'],
+  /** Listing credentials (names and kinds, never values) to reference them in nodes. */
+  'credential.read': ['designer', 'admin'],
+  /** Creating, replacing, deleting credentials and rotating their encryption key. */
+  'credential.manage': ['admin'],
+  /** API keys for server-to-server use. */
+  'apikey.manage': ['admin'],
+  /** Client tenants of a partner: create, list, switch into, overview (admins of a partner tenant). */
+  'tenant.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** One permission of {@link PERMISSIONS}. */
