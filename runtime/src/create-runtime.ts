@@ -12,6 +12,7 @@ import { startApprovalClock } from './approvals/approval-clock.ts';
 import type { ApprovalNotifier } from './approvals/approval-notifier.ts';
 import { createNotifier, type NotifierOptions } from './notifications/index.ts';
 import { createAuth } from './auth/auth.ts';
+import { createCredentialStore, type CredentialKey } from './credentials/index.ts';
 import { connectDatabase, type Database } from './db/connect.ts';
 import { Engine, type EngineOptions } from './engine/engine.ts';
 import { createHttpClient } from './engine/http-client.ts';
@@ -47,6 +48,8 @@ export interface RuntimeOptions {
   notifications?: Pick<NotifierOptions, 'smtp' | 'webhook' | 'publicUrl' | 'productName' | 'pollMs' | 'schedule'>;
   /** Replaces the notification outbox (tests record what would be sent). */
   notifier?: ApprovalNotifier;
+  /** Keys that seal credentials (COUNTERSIGN_CREDENTIAL_KEYS; the first seals): a key kept in the database when absent. */
+  credentialKeys?: readonly CredentialKey[] | undefined;
   /** The built editor to serve at `/` (editor/dist when it exists). */
   editorDir?: string | undefined;
 }
@@ -82,10 +85,11 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   const outbox = options.notifier ? undefined : createNotifier({ knex, log, ...options.notifications });
   const notifier: ApprovalNotifier = options.notifier ?? (outbox as ApprovalNotifier);
   const suspensions = { approval: createApprovalHandler(knex, notifier) };
-  const engine = new Engine({ knex, registry, sandbox, http: createHttpClient(), log, suspensions, ...options.engine });
+  const credentials = await createCredentialStore({ knex, keys: options.credentialKeys, log });
+  const engine = new Engine({ knex, registry, sandbox, http: createHttpClient(), log, suspensions, secrets: credentials, ...options.engine });
   const auth = await createAuth(knex, options.jwtSecret);
   const seed = options.seed === false ? undefined : await seedDemo(knex, { registry, demoPassword: options.demoPassword, demoErpUrl: options.demoErpUrl, log });
-  const deps = { knex, dialect: database.dialect, engine, registry, auth, log, notifier };
+  const deps = { knex, dialect: database.dialect, engine, registry, auth, log, notifier, credentials };
   const router = createApiRouter(deps);
 
   const app = express();

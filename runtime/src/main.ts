@@ -22,6 +22,7 @@ const runtime = await createRuntime({
   demoErpUrl: process.env['COUNTERSIGN_DEMO_ERP_URL'],
   editorDir: env.COUNTERSIGN_EDITOR_DIR,
   logger: log,
+  credentialKeys: env.COUNTERSIGN_CREDENTIAL_KEYS,
   notifications: {
     ...(env.SMTP_URL ? { smtp: { url: env.SMTP_URL, from: env.MAIL_FROM } } : {}),
     ...(env.NOTIFY_WEBHOOK_URL && env.NOTIFY_WEBHOOK_SECRET ? { webhook: { url: env.NOTIFY_WEBHOOK_URL, secret: env.NOTIFY_WEBHOOK_SECRET } } : {}),

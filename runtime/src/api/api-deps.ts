@@ -4,6 +4,7 @@ import type { NodeRegistry } from '@countersign/shared';
 import type { Auth } from '../auth/auth.ts';
 import type { ApprovalNotifier } from '../approvals/approval-notifier.ts';
 import type { Engine } from '../engine/engine.ts';
+import type { CredentialStore } from '../credentials/index.ts';
 
 /** What the HTTP API and the run socket are built from. */
 export interface ApiDeps {
@@ -15,4 +16,6 @@ export interface ApiDeps {
   log: Logger;
   /** Where approval notifications are queued. */
   notifier: ApprovalNotifier;
+  /** Sealed credentials (API management, webhook signing secrets). */
+  credentials: CredentialStore;
 }

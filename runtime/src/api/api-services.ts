@@ -1,7 +1,10 @@
 import type { Auth } from '../auth/auth.ts';
+import type { TenantsService } from '../tenants/tenants-service.ts';
+import type { ApiKeysService } from '../api-keys/api-keys-service.ts';
 import type { NodeTypeInfo } from '@countersign/shared';
 import type { TasksService } from '../approvals/tasks-service.ts';
 import type { AuditService } from '../audit/audit-service.ts';
+import type { CredentialService } from '../credentials/index.ts';
 import type { EvidenceService } from '../evidence/evidence-service.ts';
 import type { VersionLifecycleService } from '../services/version-lifecycle-service.ts';
 import type { AuthorityService } from '../services/authority-service.ts';
@@ -13,6 +16,7 @@ import type { WorkflowsService } from '../services/workflows-service.ts';
 export interface ApiServices {
   dialect: 'pglite' | 'postgres';
   auth: Auth;
+  tenants: TenantsService;
   workflows: WorkflowsService;
   runs: RunsService;
   webhooks: WebhooksService;
@@ -21,6 +25,8 @@ export interface ApiServices {
   versions: VersionLifecycleService;
   audit: AuditService;
   evidence: EvidenceService;
+  credentials: CredentialService;
+  apiKeys: ApiKeysService;
   nodeTypes: { list(): NodeTypeInfo[] };
   /** The OpenAPI document of the route table. */
   openApi(): Record<string, unknown>;

@@ -42,7 +42,7 @@ async function listen(app: express.Express): Promise<{ server: Server; url: stri
 }
 
 /** Starts a seeded runtime on PGlite in memory, with a demo ERP inbox on its own port. */
-export async function startTestRuntime(options: Pick<RuntimeOptions, 'notifier' | 'approvalClockMs'> & { database?: Database } = {}): Promise<TestRuntime> {
+export async function startTestRuntime(options: Pick<RuntimeOptions, 'notifier' | 'approvalClockMs' | 'credentialKeys' | 'logger'> & { database?: Database } = {}): Promise<TestRuntime> {
   const erpKeys: string[] = [];
   const erpApp = express();
   erpApp.use((req, _res, next) => {
@@ -61,7 +61,8 @@ export async function startTestRuntime(options: Pick<RuntimeOptions, 'notifier' 
     engine: { pollMs: 20 },
     approvalClockMs: options.approvalClockMs ?? 100,
     ...(options.notifier ? { notifier: options.notifier } : {}),
-    logger: createLogger('silent'),
+    logger: options.logger ?? createLogger('silent'),
+    credentialKeys: options.credentialKeys,
   });
   const server = await runtime.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,7 +1,10 @@
 import express from 'express';
 import { lintGraph } from '@countersign/nodes';
 import { createTasksService } from '../approvals/tasks-service.ts';
+import { createTenantsService } from '../tenants/tenants-service.ts';
+import { createApiKeysService } from '../api-keys/api-keys-service.ts';
 import { createAuditService } from '../audit/audit-service.ts';
+import { createCredentialService } from '../credentials/index.ts';
 import { createEvidenceService } from '../evidence/evidence-service.ts';
 import { createVersionLifecycleService } from '../services/version-lifecycle-service.ts';
 import { createDemoErpRouter } from '../seed/demo-erp.ts';
@@ -29,12 +32,15 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     auth,
     workflows: createWorkflowsService(knex, registry),
     runs: createRunsService(knex, engine),
-    webhooks: createWebhooksService(knex, engine),
+    webhooks: createWebhooksService(knex, engine, deps.credentials),
     authority: createAuthorityService(knex),
     tasks: createTasksService(knex, deps.notifier, () => engine.notify()),
     versions: createVersionLifecycleService(knex, registry, (graph) => lintGraph(graph, registry)),
     audit,
     evidence: createEvidenceService(knex, audit),
+    credentials: createCredentialService(knex, deps.credentials),
+    apiKeys: createApiKeysService(knex),
+    tenants: createTenantsService(knex),
     nodeTypes: createNodeTypesService(registry),
     openApi: () => (openApi ??= buildOpenApiDocument(routes, { title: 'Countersign runtime API', version: '0.1.0' })),
   };

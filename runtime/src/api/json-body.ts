@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import express, { type RequestHandler } from 'express';
 import { CountersignError } from '@countersign/shared';
 
@@ -6,7 +7,15 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 const JSON_TYPES = ['application/json', 'application/*+json'];
 
-const parseJson = express.json({ limit: MAX_BODY_BYTES, type: JSON_TYPES });
+// The bytes as received, for signature checks (an HMAC is over the raw body, not its JSON re-encoding).
+const rawBodies = new WeakMap<IncomingMessage, Buffer>();
+
+const parseJson = express.json({ limit: MAX_BODY_BYTES, type: JSON_TYPES, verify: (req, _res, bytes) => void rawBodies.set(req, bytes) });
+
+/** The body of a request as received (empty when it had none). */
+export function rawBodyOf(req: IncomingMessage): Buffer {
+  return rawBodies.get(req) ?? Buffer.alloc(0);
+}
 
 /** Whether the request carries a body at all (a length above 0 or a chunked stream). */
 function hasBody(headers: Record<string, string | string[] | undefined>): boolean {

@@ -1,11 +1,13 @@
-import type { RequestHandler, Router } from 'express';
+import type { RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { can, CountersignError, PERMISSIONS, type Permission, type ValidationIssue } from '@countersign/shared';
+import { isApiKeyCredential } from '../api-keys/api-key-secret.ts';
+import { createRateLimiter, type RateLimiter } from '../api-keys/rate-limiter.ts';
 import { audited, auditEntry, userActor } from '../audit/audit-log.ts';
-import type { Auth, AuthUser } from '../auth/auth.ts';
+import type { Auth, AuthUser, Authenticated } from '../auth/auth.ts';
 import type { Knex } from 'knex';
-import { bearerToken } from './bearer-token.ts';
-import { jsonBody } from './json-body.ts';
+import { apiKeyHeader, requestCredential } from './bearer-token.ts';
+import { jsonBody, rawBodyOf } from './json-body.ts';
 import { RawResponse, type Route } from './route.ts';
 
 /** Parses one part of a request; failures are 400 with issues naming the part and field (`body.name`). */
@@ -32,11 +34,28 @@ function withoutEmpty(query: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
 }
 
-function authenticate(auth: Auth, permission: Permission | undefined, knex: Knex): RequestHandler {
+/** Counts a request against its API key's bucket (before the permission check: refusals cost too). */
+function limitRate(limiter: RateLimiter, apiKey: NonNullable<Authenticated['apiKey']>, res: Response): void {
+  const decision = limiter.take(apiKey.id, apiKey.rateLimitPerMinute);
+  res.set({ 'RateLimit-Limit': String(decision.limit), 'RateLimit-Remaining': String(decision.remaining), 'RateLimit-Reset': String(decision.resetSeconds) });
+  if (decision.allowed) return;
+  res.set('Retry-After', String(decision.retryAfterSeconds));
+  throw new CountersignError('RATE_LIMITED', `This API key may make ${decision.limit} requests a minute; retry in ${decision.retryAfterSeconds} s`, {
+    details: { limitPerMinute: decision.limit, retryAfterSeconds: decision.retryAfterSeconds },
+  });
+}
+
+function authenticate(auth: Auth, permission: Permission | undefined, knex: Knex, limiter: RateLimiter): RequestHandler {
   return async (req, res, next) => {
-    const token = bearerToken(req.headers.authorization);
-    if (token === undefined) throw new CountersignError('UNAUTHENTICATED', 'Sign in: send Authorization: Bearer <token> (POST /api/auth/login returns one)');
-    const user = await auth.verify(token);
+    const credential = requestCredential(req.headers);
+    if (credential === undefined) {
+      throw new CountersignError('UNAUTHENTICATED', 'Sign in: send Authorization: Bearer <token> (POST /api/auth/login returns one), or an API key as X-Api-Key: csk_...');
+    }
+    if (apiKeyHeader(req.headers['x-api-key']) !== undefined && !isApiKeyCredential(credential)) {
+      throw new CountersignError('UNAUTHENTICATED', 'X-Api-Key takes an API key (csk_...); send a sign-in token as Authorization: Bearer <token>');
+    }
+    const { user, apiKey } = await auth.authenticate(credential);
+    if (apiKey) limitRate(limiter, apiKey, res);
     if (permission !== undefined && !can(user.roles, permission)) {
       const allowed = PERMISSIONS[permission].join(', ');
       // A refused attempt is an audit event of the user's tenant.
@@ -61,7 +80,7 @@ function handler(route: Route): RequestHandler {
     // An absent body reads as {} for object bodies, so the issues name the missing fields.
     const rawBody: unknown = req.body === undefined && route.body instanceof z.ZodObject ? {} : req.body;
     const body = route.body ? parsePart(route.body, rawBody, 'body') : undefined;
-    const result = await route.handle({ params, query, body, user });
+    const result = await route.handle({ params, query, body, user, raw: { headers: req.headers, body: rawBodyOf(req) } });
     if (result instanceof RawResponse) {
       res.status(route.status).type(result.contentType).send(result.body);
       return;
@@ -70,11 +89,16 @@ function handler(route: Route): RequestHandler {
   };
 }
 
-/** Registers every route of the table: authenticate (when required), parse the JSON body, then the handler. */
+/**
+ * Registers every route of the table: authenticate (a bearer token or an API key, whose rate limit
+ * applies), parse the JSON body, then the handler.
+ */
 export function registerRoutes(router: Router, routes: readonly Route[], auth: Auth, knex: Knex): void {
+  // One set of buckets per router, in this process's memory (see createRateLimiter).
+  const limiter = createRateLimiter();
   for (const route of routes) {
     const chain: RequestHandler[] = [];
-    if (route.auth) chain.push(authenticate(auth, route.permission, knex));
+    if (route.auth) chain.push(authenticate(auth, route.permission, knex, limiter));
     if (route.body) chain.push(jsonBody);
     chain.push(handler(route));
     router[route.method](route.path, ...chain);

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { z } from 'zod';
 import type { Permission } from '@countersign/shared';
 import type { AuthUser } from '../auth/auth.ts';
@@ -13,6 +14,8 @@ export interface RouteInput<P, Q, B, A extends boolean> {
   query: Q;
   body: B;
   user: A extends true ? AuthUser : undefined;
+  /** The request as received: headers and body bytes (webhook signature checks). */
+  raw: { headers: IncomingHttpHeaders; body: Buffer };
 }
 
 /** One row of the route table: transport metadata, zod schemas and a handler that calls a service. */

@@ -2,6 +2,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CountersignError } from '@countersign/shared';
 import { connectDatabase, type Database } from '../db/connect.ts';
+import { generateApiKey } from '../api-keys/api-key-secret.ts';
 import { createAuth, type Auth } from './auth.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
@@ -87,5 +88,18 @@ describe('auth', () => {
     const { token } = await auth.login('gone@t1.test', 'pw-pw-pw');
     await db.knex('users').where({ id: 'u2' }).delete();
     expect((await rejection(auth.verify(token))).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('authenticates an API key as its own caller, with its rate limit; a sign-in token has none', async () => {
+    const { key, prefix, hash } = generateApiKey();
+    await db.knex('api_keys').insert({ id: 'k1', tenant_id: 't1', name: 'Partner server', prefix, key_hash: hash, roles: JSON.stringify(['operator']), rate_limit_per_minute: 60, created_by: 'u1' });
+    const user = { id: 'apikey:k1', tenantId: 't1', email: '', name: 'Partner server', roles: ['operator'] };
+    expect(await auth.authenticate(key)).toEqual({ user, apiKey: { id: 'k1', rateLimitPerMinute: 60 } });
+    expect(await auth.verify(key)).toEqual(user);
+    const { token } = await auth.login('ann@t1.test', 'correct horse');
+    expect(await auth.authenticate(token)).toEqual({ user: expect.objectContaining({ id: 'u1' }) });
+    await db.knex('api_keys').where({ id: 'k1' }).update({ revoked_at: new Date() });
+    expect((await rejection(auth.verify(key))).message).toContain('revoked');
+    expect((await rejection(auth.authenticate(`${key}x`))).message).toMatch(/^Unknown API key/);
   });
 });

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { SignJWT, jwtVerify } from 'jose';
 import { CountersignError, type UserDto } from '@countersign/shared';
+import { createApiKeyVerifier } from '../api-keys/api-key-verifier.ts';
+import { isApiKeyCredential } from '../api-keys/api-key-secret.ts';
 import { audited, auditEntry, userActor } from '../audit/audit-log.ts';
 import { loadOrCreateJwtSecret } from './jwt-secret.ts';
 import { hashPassword, verifyPassword } from './password.ts';
@@ -8,12 +10,25 @@ import { hashPassword, verifyPassword } from './password.ts';
 /** The signed-in user a request acts as; every query is scoped by its `tenantId`. */
 export type AuthUser = UserDto;
 
+/** Who a credential stands for; `apiKey` is set when it was an API key (its rate limit applies). */
+export interface Authenticated {
+  user: AuthUser;
+  apiKey?: { id: string; rateLimitPerMinute: number };
+}
+
 /** Sign-in and token checks for the API and the socket. */
 export interface Auth {
   /** Checks the password and issues a token; the same error for an unknown email and a wrong password. */
   login(email: string, password: string): Promise<{ token: string; user: AuthUser }>;
-  /** The user of a token (401 UNAUTHENTICATED when it is bad, expired, or its user is gone). */
+  /** The user of a token or an API key (401 UNAUTHENTICATED when it is bad, expired, revoked, or its user is gone). */
   verify(token: string): Promise<AuthUser>;
+  /**
+   * A token for a partner's admin to act in one of its client tenants (as admin there), short-lived;
+   * the caller has checked the client belongs to the user's partner tenant.
+   */
+  issueSwitchToken(user: AuthUser, clientTenantId: string): Promise<string>;
+  /** Like `verify`, telling an API key (`csk_...`, with its rate limit) from a user's bearer token. */
+  authenticate(credential: string): Promise<Authenticated>;
   hashPassword(password: string): Promise<string>;
   verifyPassword(password: string, encoded: string): Promise<boolean>;
 }
@@ -29,6 +44,7 @@ interface UserRow {
 
 const ISSUER = 'countersign';
 const TOKEN_LIFETIME = '12h';
+const SWITCH_LIFETIME = '1h';
 const WRONG_CREDENTIALS = 'Email or password is wrong';
 
 function toUser(row: UserRow): AuthUser {
@@ -42,7 +58,39 @@ export async function createAuth(knex: Knex, jwtSecret?: string): Promise<Auth> 
   // Compared against when the email is unknown, so both failures cost one scrypt.
   const decoy = await hashPassword('countersign-decoy-password');
 
+  const apiKeys = createApiKeyVerifier(knex);
   const findUser = (where: Record<string, string>): Promise<UserRow | undefined> => knex('users').where(where).first<UserRow | undefined>();
+
+  const verifyToken = async (token: string): Promise<AuthUser> => {
+    let sub: string | undefined;
+    let tid: unknown;
+    let via: unknown;
+    try {
+      const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, requiredClaims: ['sub', 'exp'] });
+      sub = payload.sub;
+      tid = payload['tid'];
+      via = payload['via'];
+    } catch {
+      throw new CountersignError('UNAUTHENTICATED', 'The token is invalid or has expired: sign in again');
+    }
+    if (typeof via === 'string' && typeof sub === 'string' && typeof tid === 'string') {
+      // A partner admin switched into a client: still an admin of the partner, and the client still its client.
+      const partnerUser = await findUser({ id: sub, tenant_id: via });
+      const client = await knex('tenants').where({ id: tid, parent_id: via }).first('id');
+      if (!partnerUser || !client || !toUser(partnerUser).roles.includes('admin')) throw new CountersignError('UNAUTHENTICATED', 'This partner session is no longer valid: switch into the client again');
+      return { ...toUser(partnerUser), tenantId: tid, roles: ['admin'] };
+    }
+    // The database, not the token, is the truth for roles and whether the user still exists.
+    const row = typeof sub === 'string' && typeof tid === 'string' ? await findUser({ id: sub, tenant_id: tid }) : undefined;
+    if (!row) throw new CountersignError('UNAUTHENTICATED', 'The user of this token no longer exists: sign in again');
+    return toUser(row);
+  };
+
+  const authenticate = async (credential: string): Promise<Authenticated> => {
+    if (!isApiKeyCredential(credential)) return { user: await verifyToken(credential) };
+    const { user, keyId, rateLimitPerMinute } = await apiKeys.verify(credential);
+    return { user, apiKey: { id: keyId, rateLimitPerMinute } };
+  };
 
   return {
     async login(email, password) {
@@ -64,23 +112,16 @@ export async function createAuth(knex: Knex, jwtSecret?: string): Promise<Auth> 
         .sign(key);
       return { token, user };
     },
-
-    async verify(token) {
-      let sub: string | undefined;
-      let tid: unknown;
-      try {
-        const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'], issuer: ISSUER, requiredClaims: ['sub', 'exp'] });
-        sub = payload.sub;
-        tid = payload['tid'];
-      } catch {
-        throw new CountersignError('UNAUTHENTICATED', 'The token is invalid or has expired: sign in again');
-      }
-      // The database, not the token, is the truth for roles and whether the user still exists.
-      const row = typeof sub === 'string' && typeof tid === 'string' ? await findUser({ id: sub, tenant_id: tid }) : undefined;
-      if (!row) throw new CountersignError('UNAUTHENTICATED', 'The user of this token no longer exists: sign in again');
-      return toUser(row);
-    },
-
+    authenticate,
+    verify: async (token) => (await authenticate(token)).user,
+    issueSwitchToken: (user, clientTenantId) =>
+      new SignJWT({ tid: clientTenantId, via: user.tenantId, roles: ['admin'] })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(user.id)
+        .setIssuer(ISSUER)
+        .setIssuedAt()
+        .setExpirationTime(SWITCH_LIFETIME)
+        .sign(key),
     hashPassword,
     verifyPassword,
   };

@@ -47,3 +47,24 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ NOTIFY_WEBHOOK_URL: 'https://hooks.example.com' })).toThrow(/NOTIFY_WEBHOOK_SECRET: is required when NOTIFY_WEBHOOK_URL is set/);
   });
 });
+
+describe('COUNTERSIGN_CREDENTIAL_KEYS', () => {
+  const key = (byte: number, length = 32): string => Buffer.alloc(length, byte).toString('base64');
+
+  it('reads keyId:base64 pairs, the first being current, and leaves the variable unset when empty', () => {
+    const keys = loadEnv({ COUNTERSIGN_CREDENTIAL_KEYS: `k2:${key(2)}, k1:${key(1)}` }).COUNTERSIGN_CREDENTIAL_KEYS;
+    expect(keys?.map((k) => k.id)).toEqual(['k2', 'k1']);
+    expect(keys?.[0]?.key).toEqual(Buffer.alloc(32, 2));
+    expect(loadEnv({ COUNTERSIGN_CREDENTIAL_KEYS: '' }).COUNTERSIGN_CREDENTIAL_KEYS).toBeUndefined();
+    expect(loadEnv({}).COUNTERSIGN_CREDENTIAL_KEYS).toBeUndefined();
+  });
+
+  it('stops the start on bad base64, a key that is not 32 bytes and a repeated id, without quoting key material', () => {
+    const bad = (value: string) => () => loadEnv({ COUNTERSIGN_CREDENTIAL_KEYS: value });
+    expect(bad('k1:not base64!')).toThrow(/COUNTERSIGN_CREDENTIAL_KEYS: key "k1" is not valid base64/);
+    expect(bad(`k1:${key(1, 16)}`)).toThrow(/COUNTERSIGN_CREDENTIAL_KEYS: key "k1" must decode to 32 bytes \(AES-256\), not 16/);
+    expect(bad(`k1:${key(1)},k1:${key(2)}`)).toThrow(/COUNTERSIGN_CREDENTIAL_KEYS: key id "k1" is listed twice/);
+    expect(bad(key(1))).toThrow(/COUNTERSIGN_CREDENTIAL_KEYS: entry 1 must be keyId:base64-key/);
+    expect(bad(`k1:${key(1, 16)}`)).not.toThrow(new RegExp(key(1, 16).slice(0, 12).replace(/[+/]/g, '\\$&')));
+  });
+});

@@ -1,9 +1,20 @@
 import { z } from 'zod';
+import { parseCredentialKeys, type CredentialKey } from '../credentials/index.ts';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 /** An optional setting where an empty value (`FOO=` in a compose file) means unset. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+
+/** Parses COUNTERSIGN_CREDENTIAL_KEYS; a bad entry is an issue of the variable (never quoting the key). */
+function credentialKeys(text: string, ctx: z.RefinementCtx): CredentialKey[] {
+  try {
+    return parseCredentialKeys(text);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `${(error as Error).message} (expected keyId:base64-32-bytes[,keyId:base64...], the first is current)` });
+    return z.NEVER;
+  }
+}
 
 /** Every setting the runtime reads from the environment, validated at start. */
 export const EnvSchema = z.object({
@@ -32,6 +43,8 @@ export const EnvSchema = z.object({
   ),
   NOTIFY_WEBHOOK_URL: optional(httpUrl),
   NOTIFY_WEBHOOK_SECRET: optional(z.string().min(24, 'must be at least 24 characters (whsec_<base64> or a random string)')),
+  // Keys that seal credentials: keyId:base64-32-bytes, comma-separated, the first current (rotation).
+  COUNTERSIGN_CREDENTIAL_KEYS: optional(z.string().transform(credentialKeys)),
   // Base URL of the app as users reach it, for links in notifications (e.g. https://countersign.example.com).
   PUBLIC_URL: optional(httpUrl.transform((url) => url.replace(/\/+$/, ''))),
 }).superRefine((env, ctx) => {

@@ -361,6 +361,21 @@ const MIGRATIONS: Migration[] = [
       });
     },
   },
+  {
+    name: '0008_webhook_deliveries',
+    async up(knex) {
+      // Signed webhook deliveries by their webhook-id: a replay within a day answers with the first run.
+      // run_id is null while the first delivery is starting its run.
+      await knex.schema.createTable('webhook_deliveries', (t) => {
+        t.text('tenant_id').notNullable().references('tenants.id');
+        t.text('workflow_id').notNullable();
+        t.text('webhook_id').notNullable();
+        t.text('run_id');
+        t.timestamp('received_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+        t.primary(['workflow_id', 'webhook_id']);
+      });
+    },
+  },
 ];
 
 const TABLE = 'countersign_migrations';

@@ -7,6 +7,7 @@ import { createInvoiceHistoryStore, type InvoiceHistoryStore } from '../invoices
 import type { ExpressionSandbox } from '../sandbox/expression-sandbox.ts';
 import { Committer } from './committer.ts';
 import { processRun, type ProcessDeps } from './process-run.ts';
+import type { SecretResolver } from './execute-step.ts';
 import { pickTrigger } from './run-graph.ts';
 import { appendAudit, auditEntry, lockAudit, retryOnAuditConflict } from '../audit/audit-log.ts';
 import { applyCancellation } from './sql/cancel-run.ts';
@@ -27,6 +28,8 @@ export interface EngineOptions {
   log: Logger;
   /** The tenant invoice history duplicate checks read (default: on `knex`). */
   invoices?: InvoiceHistoryStore;
+  /** What nodes' `ctx.secrets` resolve against (the credential store); none: every secret is NOT_FOUND. */
+  secrets?: SecretResolver | undefined;
   /** Handlers of suspension reasons that open durable state outside the run (the approval service). */
   suspensions?: Readonly<Record<string, SuspensionHandler>>;
   /** Runs worked on at once by this process. */
@@ -94,6 +97,7 @@ export class Engine {
       http: options.http,
       log: options.log,
       invoices: options.invoices ?? createInvoiceHistoryStore(options.knex),
+      secrets: options.secrets,
       suspensions: options.suspensions ?? {},
       workerId: this.workerId,
       maxStepsPerClaim: options.maxStepsPerClaim ?? 500,

@@ -27,12 +27,25 @@ export interface StepInvocation {
   signal: AbortSignal;
 }
 
+/** Resolves what a node asks `ctx.secrets` for (a credential id or name) within one tenant. */
+export interface SecretResolver {
+  secret(tenantId: string, ref: string): Promise<string>;
+}
+
 /** Services a step may use, provided by the runtime. */
 export interface StepServices {
   sandbox: ExpressionSandbox;
   http: HttpClient;
   log: NodeLogger;
   invoices: InvoiceHistory;
+  /** The credential store; without one every secret is NOT_FOUND. */
+  secrets?: SecretResolver | undefined;
+}
+
+function stepSecrets(tenantId: string, nodeId: string, secrets: SecretResolver | undefined): NodeContext<unknown>['secrets'] {
+  // Always the run's tenant: a node cannot name another tenant's credential, whatever id it holds.
+  if (secrets) return { get: (ref: string) => secrets.secret(tenantId, ref) };
+  return { get: (ref: string) => Promise.reject(new CountersignError('NOT_FOUND', `No credential store is configured; secret "${ref}" is unavailable`, { nodeId, retryable: false })) };
 }
 
 /** The idempotency key of an external side effect: the same for every attempt and after a restart. */
@@ -92,9 +105,7 @@ export async function executeStep(invocation: StepInvocation, services: StepServ
       now: invocation.now,
       idempotencyKey: (businessKey?: string) => deriveIdempotencyKey(tenantId, run.id, node.id, businessKey),
       http: services.http,
-      secrets: {
-        get: (name: string) => Promise.reject(new CountersignError('NOT_FOUND', `No credential store is configured; secret "${name}" is unavailable`, { nodeId: node.id, retryable: false })),
-      },
+      secrets: stepSecrets(tenantId, node.id, services.secrets),
       sandbox: { runFunction: (source, input) => services.sandbox.runFunction(tenantId, source, { ...scope, input }) },
       invoices: services.invoices,
       inputs: invocation.inputs,

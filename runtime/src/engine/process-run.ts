@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import type { InvoiceHistoryStore } from '../invoices/invoice-history-store.ts';
 import type { ExpressionSandbox } from '../sandbox/expression-sandbox.ts';
 import type { CommitOutcome, Committer, PendingEvent } from './committer.ts';
-import { executeStep } from './execute-step.ts';
+import { executeStep, type SecretResolver } from './execute-step.ts';
 import { backoffDelay, retryPolicyOf } from './retry-policy.ts';
 import { RunState, type StepRecord } from './run-state.ts';
 import type { ClaimedRun } from './sql/claim-runs.ts';
@@ -40,6 +40,8 @@ export interface ProcessDeps {
   http: HttpClient;
   log: Logger;
   invoices: InvoiceHistoryStore;
+  /** What `ctx.secrets` resolves against (the credential store). */
+  secrets?: SecretResolver | undefined;
   /** Handlers of suspension reasons that open state outside the run (e.g. `approval`). */
   suspensions: Readonly<Record<string, SuspensionHandler>>;
   /** Recorded on each started step, so an operator can see which process ran it. */
@@ -158,6 +160,7 @@ export async function processRun(claimed: ClaimedRun, loaded: StepRecord[], deps
           http: deps.http,
           log: nodeLogger(log, step),
           invoices: deps.invoices.forStep({ tenantId: claimed.tenant_id, runId: claimed.id, nodeId: step.nodeId, isTest: claimed.is_test }),
+          secrets: deps.secrets,
         },
       );
       // A suspension handled outside the run (approval tasks) is prepared first: if that fails, the step fails.

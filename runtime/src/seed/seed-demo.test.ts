@@ -36,6 +36,7 @@ describe('seedDemo', () => {
       'cfo@demo.test',
       'operator@demo.test',
       'auditor@demo.test',
+      'partner@demo.test',
     ]);
     for (const user of result?.users ?? []) {
       expect(user.password).toMatch(/^[A-Za-z0-9]{16}$/);
@@ -45,7 +46,7 @@ describe('seedDemo', () => {
     const again = await seedDemo(db.knex, { registry, log, demoPassword: 'ignored-now' });
     expect(again.created).toBe(false);
     expect(again.users.every((u) => u.password === undefined)).toBe(true);
-    expect(await db.knex('users').count<{ count: number }[]>('* as count')).toEqual([{ count: 9 }]);
+    expect(await db.knex('users').count<{ count: number }[]>('* as count')).toEqual([{ count: 10 }]);
     const roles = await db.knex('users').orderBy('email').select('email', 'roles');
     expect(roles).toContainEqual({ email: 'approver@demo.test', roles: ['approver'] });
   });

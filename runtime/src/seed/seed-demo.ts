@@ -26,7 +26,9 @@ export interface SeedOptions {
   log: Logger;
 }
 
-const TENANT = { id: 'demo', name: 'Demo Finance Ltd' };
+/** The demo partner (an MSP) and its client, the demo finance team. */
+const PARTNER = { id: 'demo-partner', name: 'Northwind Partners', kind: 'partner' };
+const TENANT = { id: 'demo', name: 'Demo Finance Ltd', kind: 'client', parent_id: PARTNER.id };
 /** The sample workflow's id, so its webhook URL is predictable: POST /hooks/ap-invoice-intake. */
 export const DEMO_WORKFLOW_ID = 'ap-invoice-intake';
 const USERS = [
@@ -40,6 +42,7 @@ const USERS = [
   { id: 'demo-cfo', email: 'cfo@demo.test', name: 'Demo CFO', roles: ['approver', 'cfo'] },
   { id: 'demo-operator', email: 'operator@demo.test', name: 'Demo Operator', roles: ['operator'] },
   { id: 'demo-auditor', email: 'auditor@demo.test', name: 'Demo Auditor', roles: ['auditor'] },
+  { id: 'demo-partner-admin', email: 'partner@demo.test', name: 'Partner Admin', roles: ['admin'], tenant: PARTNER.id },
 ];
 /** Authority limits of the demo approvers, integer minor units per currency. */
 const LIMITS: Record<string, number> = { 'demo-approver': 1_000_000, 'demo-approver-2': 1_000_000, 'demo-controller': 5_000_000, 'demo-cfo': 100_000_000 };
@@ -78,9 +81,9 @@ export async function seedDemo(knex: Knex, options: SeedOptions): Promise<SeedRe
   const created = await knex.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(?)', [SEED_LOCK]);
     if (await hasTenants(trx)) return false;
-    await trx('tenants').insert(TENANT);
+    await trx('tenants').insert([PARTNER, TENANT]);
     await trx('users').insert(
-      USERS.map((user, i) => ({ id: user.id, tenant_id: TENANT.id, email: user.email, name: user.name, roles: jsonb(user.roles), password_hash: hashes[i] })),
+      USERS.map((user, i) => ({ id: user.id, tenant_id: 'tenant' in user ? user.tenant : TENANT.id, email: user.email, name: user.name, roles: jsonb(user.roles), password_hash: hashes[i] })),
     );
     await trx('authority_limits').insert(
       Object.entries(LIMITS).flatMap(([userId, limit]) => LIMIT_CURRENCIES.map((currency) => ({ tenant_id: TENANT.id, user_id: userId, currency, limit_minor: limit, updated_by: 'seed' }))),
@@ -95,7 +98,8 @@ export async function seedDemo(knex: Knex, options: SeedOptions): Promise<SeedRe
       published_by: 'demo-admin', published_at: at,
     });
     await trx('workflows').where({ id: DEMO_WORKFLOW_ID }).update({ published_version: 1 });
-    await lockAudit(trx, [TENANT.id]);
+    await lockAudit(trx, [PARTNER.id, TENANT.id]);
+    await appendAudit(trx, PARTNER.id, [auditEntry({ actor: serviceActor('seed'), action: 'tenant.seeded', target: { type: 'tenant', id: PARTNER.id }, after: { clients: [TENANT.id] } })]);
     const target = { type: 'version', id: `${DEMO_WORKFLOW_ID}@1` };
     await appendAudit(trx, TENANT.id, [
       auditEntry({ actor: serviceActor('seed'), action: 'tenant.seeded', target: { type: 'tenant', id: TENANT.id }, after: { users: USERS.map((u) => u.id) } }),

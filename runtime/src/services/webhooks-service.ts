@@ -1,7 +1,11 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Knex } from 'knex';
 import { CountersignError } from '@countersign/shared';
 import type { Engine } from '../engine/engine.ts';
+import type { CredentialStore } from '../credentials/index.ts';
 import { readStoredGraph } from './graph-rules.ts';
+import { claimDelivery, recordDeliveryRun, releaseDelivery } from './webhook-deliveries.ts';
+import { checkWebhookSignature } from './webhook-signature-check.ts';
 import { normalisePath, webhookTargets, type WebhookTarget } from './webhook-targets.ts';
 
 /** An incoming webhook call. */
@@ -11,9 +15,16 @@ export interface WebhookCall {
   /** The part of the URL after /hooks/<workflowId>/ ('' for none). */
   path: string;
   body: unknown;
+  /** Headers and body bytes as received (signed triggers check them). */
+  headers: IncomingHttpHeaders;
+  rawBody: Buffer;
 }
 
-/** Starts runs from webhook calls: the workflow id identifies the tenant; no bearer token is involved. */
+/**
+ * Starts runs from webhook calls: the workflow id identifies the tenant; no bearer token is involved.
+ * A trigger with a signing secret takes only correctly signed calls, and a replayed webhook-id gets
+ * the run of its first delivery.
+ */
 export interface WebhooksService {
   start(call: WebhookCall): Promise<{ runId: string }>;
 }
@@ -21,7 +32,7 @@ export interface WebhooksService {
 const MAX_CACHED = 500;
 
 /** Creates the webhooks service. */
-export function createWebhooksService(knex: Knex, engine: Engine): WebhooksService {
+export function createWebhooksService(knex: Knex, engine: Engine, credentials: CredentialStore): WebhooksService {
   // Versions are immutable, so the triggers of a hash never change.
   const targetsByHash = new Map<string, WebhookTarget[]>();
 
@@ -55,12 +66,25 @@ export function createWebhooksService(knex: Knex, engine: Engine): WebhooksServi
         const listening = targets.map((t) => `${t.method} /hooks/${call.workflowId}${t.path === '' ? '' : `/${t.path}`}`).join(', ');
         throw new CountersignError('NOT_FOUND', `No webhook trigger of this workflow listens for ${call.method.toUpperCase()} ${path === '' ? 'at its bare URL' : `/${path}`}; it listens for ${listening}`);
       }
-      if (target.signatureSecret !== undefined) {
-        // Fail closed: accepting unsigned calls for a trigger that demands signatures would be a hole.
-        throw new CountersignError('UNAUTHENTICATED', 'This webhook requires a signed request, and signature checks are not available in this runtime yet');
+      const start = async (): Promise<string> =>
+        (await engine.startRun({ tenantId: workflow.tenant_id, workflowId: call.workflowId, version: latest.version, input: call.body ?? null, trigger: 'webhook', triggerNodeId: target.nodeId, requestedBy: null })).runId;
+      if (target.signatureSecret === undefined) return { runId: await start() };
+
+      const webhookId = await checkWebhookSignature(credentials, { tenantId: workflow.tenant_id, secretRef: target.signatureSecret, headers: call.headers, rawBody: call.rawBody });
+      const delivery = { tenantId: workflow.tenant_id, workflowId: call.workflowId, webhookId };
+      const claim = await claimDelivery(knex, delivery);
+      if (claim.kind === 'replay') {
+        if (claim.runId === null) throw new CountersignError('CONFLICT', 'A delivery with this webhook-id is still being accepted; retry shortly');
+        return { runId: claim.runId };
       }
-      const { runId } = await engine.startRun({ tenantId: workflow.tenant_id, workflowId: call.workflowId, version: latest.version, input: call.body ?? null, trigger: 'webhook', triggerNodeId: target.nodeId, requestedBy: null });
-      return { runId };
+      try {
+        const runId = await start();
+        await recordDeliveryRun(knex, delivery, runId);
+        return { runId };
+      } catch (error) {
+        await releaseDelivery(knex, delivery);
+        throw error;
+      }
     },
   };
 }

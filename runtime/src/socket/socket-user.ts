@@ -1,15 +1,24 @@
 import type { Socket } from 'socket.io';
 import type { Auth, AuthUser } from '../auth/auth.ts';
-import { bearerToken } from '../api/bearer-token.ts';
+import { requestCredential } from '../api/bearer-token.ts';
 
-/** The token of a socket handshake: `auth.token` (with or without "Bearer "), else the Authorization header. */
-export function handshakeToken(socket: Pick<Socket, 'handshake'>): string | undefined {
-  const fromAuth: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.['token'];
-  if (typeof fromAuth === 'string' && fromAuth !== '') return bearerToken(fromAuth) ?? fromAuth;
-  return bearerToken(socket.handshake.headers.authorization);
+/** A non-empty string of the handshake's `auth` payload, or undefined. */
+function authField(socket: Pick<Socket, 'handshake'>, name: 'token' | 'apiKey'): string | undefined {
+  const value: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/** The user of a handshake, or undefined when the token is missing or invalid. */
+/**
+ * The credential of a socket handshake: `auth.token` (a sign-in token or an API key, with or without
+ * "Bearer "), `auth.apiKey`, else the `X-Api-Key` or `Authorization` header.
+ */
+export function handshakeToken(socket: Pick<Socket, 'handshake'>): string | undefined {
+  const token = authField(socket, 'token');
+  if (token !== undefined) return requestCredential({ authorization: token }) ?? token;
+  return authField(socket, 'apiKey') ?? requestCredential(socket.handshake.headers);
+}
+
+/** The user of a handshake, or undefined when the credential is missing, invalid or a revoked key. */
 export async function authenticateHandshake(auth: Auth, socket: Pick<Socket, 'handshake'>): Promise<AuthUser | undefined> {
   const token = handshakeToken(socket);
   if (token === undefined) return undefined;

@@ -71,6 +71,19 @@ export function httpStatusError(method: string, url: string, response: HttpRespo
   });
 }
 
+/**
+ * An error without the full URL (its query and userinfo often carry tokens) or any credential: a client
+ * error that quotes them is rebuilt without its cause, which may quote them too.
+ */
+export function withoutSecrets(error: CountersignError, url: string, secrets: readonly string[]): CountersignError {
+  const replacements: [string, string][] = [...secrets.map((secret): [string, string] => [secret, '[redacted]'])];
+  const normalised = URL.canParse(url) ? new URL(url).href : url;
+  for (const form of new Set([url, normalised])) replacements.unshift([form, displayUrl(url)]);
+  const message = replacements.reduce((text, [from, to]) => text.split(from).join(to), error.message);
+  if (message === error.message) return error;
+  return new CountersignError(error.code, message, { nodeId: error.nodeId, issues: error.issues, details: error.details, retryable: error.retryable });
+}
+
 /** Converts a failure of the HTTP client: aborts are timeouts, anything else an unreachable system. */
 export function transportError(thrown: unknown, method: string, url: string, signal: AbortSignal, nodeId: string): CountersignError {
   if (thrown instanceof CountersignError) return thrown;

@@ -1,6 +1,7 @@
 import { defineNode, emit, type NodeCapability } from '@countersign/shared';
 import { z } from 'zod';
-import { buildRequest, httpStatusError, readBody, transportError } from './http-exchange.ts';
+import { credentialHeader, scrubResponse, secretStrings, withCredential } from './credential-auth.ts';
+import { buildRequest, httpStatusError, readBody, transportError, withoutSecrets } from './http-exchange.ts';
 
 // RFC 9110 token characters; anything else makes the HTTP client throw before sending.
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -46,6 +47,16 @@ const config = z
         title: 'Purpose',
         description: 'What the call does: read, notify, post (e.g. to the ledger) or pay. Posting and paying need an approval first. Default: read for GET, post otherwise.',
       }),
+    credentialId: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({
+        title: 'Credential',
+        description:
+          'A credential of your tenant, sent with the request: an API token as Authorization: Bearer, basic auth as Authorization: Basic, a header credential in its own header. Its value never appears in run data or logs.',
+      }),
     failOnHttpError: z
       .boolean()
       .default(true)
@@ -66,14 +77,20 @@ export const connectorHttpNode = defineNode({
   capabilities: httpCapabilities,
   // Credentials belong in headers (e.g. Authorization), which are redacted from logs and run data.
   secretFields: ['headers'],
-  // The purpose decides which controls apply, so it is fixed when the version is reviewed.
-  literalFields: ['purpose'],
+  // The purpose decides which controls apply, so it is fixed when the version is reviewed; so is the
+  // credential, which run input must never choose.
+  literalFields: ['purpose', 'credentialId'],
   execute: async (_input, ctx) => {
-    const { method, url, failOnHttpError, businessKey } = ctx.config;
-    const request = buildRequest(ctx.config, ctx.idempotencyKey(businessKey));
-    const response = await ctx.http.request(request, ctx.signal).catch((thrown: unknown) => {
-      throw transportError(thrown, method, url, ctx.signal, ctx.node.id);
+    const { method, url, failOnHttpError, businessKey, credentialId } = ctx.config;
+    const credential = credentialId === undefined ? undefined : await credentialHeader(ctx.secrets, credentialId, ctx.node.id);
+    const secrets = secretStrings(credential);
+    const built = buildRequest(ctx.config, ctx.idempotencyKey(businessKey));
+    const request = credential === undefined ? built : withCredential(built, credential);
+    const received = await ctx.http.request(request, ctx.signal).catch((thrown: unknown) => {
+      throw withoutSecrets(transportError(thrown, method, url, ctx.signal, ctx.node.id), url, secrets);
     });
+    // Nothing the node outputs (run data, events, errors) may hold the credential, even if the server echoes it.
+    const response = scrubResponse(received, secrets);
     const ok = response.status >= 200 && response.status < 300;
     if (!ok && failOnHttpError) throw httpStatusError(method, url, response, ctx.node.id);
     return emit('out', { status: response.status, headers: response.headers, body: readBody(response) });

@@ -11,7 +11,9 @@ const HookBody = z.unknown().meta({ description: 'Any JSON value: it becomes the
 
 /**
  * Webhooks: no bearer token (the workflow id in the URL identifies the tenant). A call starts a run of
- * the latest version at the webhook trigger listening for the method and path.
+ * the latest version at the webhook trigger listening for the method and path. A trigger with a signing
+ * secret takes only Standard Webhooks signed calls (401 otherwise); a replayed webhook-id answers with
+ * the run of its first delivery.
  */
 export function hookRoutes(services: ApiServices): Route[] {
   const hook = (method: HttpMethod & ('post' | 'put'), withPath: boolean): Route => {
@@ -24,14 +26,14 @@ export function hookRoutes(services: ApiServices): Route[] {
           operationId: `callWebhook${verb}WithPath`,
           path: '/hooks/:workflowId/*path',
           params: HookPathParams,
-          handle: ({ params, body }) => services.webhooks.start({ workflowId: params.workflowId, method, path: params.path, body }),
+          handle: ({ params, body, raw }) => services.webhooks.start({ workflowId: params.workflowId, method, path: params.path, body, headers: raw.headers, rawBody: raw.body }),
         })
       : defineRoute({
           ...common,
           operationId: `callWebhook${verb}`,
           path: '/hooks/:workflowId',
           params: HookParams,
-          handle: ({ params, body }) => services.webhooks.start({ workflowId: params.workflowId, method, path: '', body }),
+          handle: ({ params, body, raw }) => services.webhooks.start({ workflowId: params.workflowId, method, path: '', body, headers: raw.headers, rawBody: raw.body }),
         });
   };
   return [hook('post', false), hook('post', true), hook('put', false), hook('put', true)];
