@@ -2,22 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client.ts';
-import { browserAvailable, EDITOR_DIST, launchBrowser, newPage, screenshot } from '../support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
-import { DEMO_PASSWORD, startRuntime, type RuntimeProcess } from '../support/runtime-process.ts';
+import { browserAvailable, newPage, screenshot } from '../support/browser.ts';
+import { signIn, startBrowserApp, type BrowserApp } from '../support/browser-app.ts';
+import type { RuntimeProcess } from '../support/runtime-process.ts';
 
 const available = browserAvailable();
 if (!available.ok && process.env['CI']) throw new Error(`browser tests cannot run in CI: ${available.reason}`);
 
 const WORKFLOW = 'ap-invoice-intake';
-
-async function signIn(page: Page, baseUrl: string, who: string): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel('Email').fill(`${who}@demo.test`);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Workflows' }).waitFor();
-}
 
 /** Opens the seeded workflow in the editor and shows its Versions tab. */
 async function openVersions(page: Page, baseUrl: string): Promise<void> {
@@ -30,20 +22,17 @@ const versionRow = (page: Page, version: number) => page.locator(`[data-testid="
 
 // Skipped only outside CI when Chromium or the built editor is missing (reason printed above by browserAvailable).
 describe.skipIf(!available.ok)('change control in a browser', () => {
-  let db: TestDatabase;
+  let app: BrowserApp;
   let runtime: RuntimeProcess;
   let browser: Browser;
 
   beforeAll(async () => {
-    db = await createTestDatabase('pglite');
-    runtime = await startRuntime({ ...db.env, COUNTERSIGN_EDITOR_DIR: EDITOR_DIST });
-    browser = await launchBrowser();
+    app = await startBrowserApp();
+    ({ runtime, browser } = app);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
-    await db?.drop();
+    await app?.close();
   });
 
   it('a designer changes the AP workflow and submits it, cannot approve it, a reviewer approves it from the diff, and the designer publishes it', { timeout: 180_000 }, async () => {

@@ -1,20 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client.ts';
-import { browserAvailable, EDITOR_DIST, launchBrowser, newPage, screenshot } from '../support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
-import { DEMO_PASSWORD, startRuntime, type RuntimeProcess } from '../support/runtime-process.ts';
+import { browserAvailable, newPage, screenshot } from '../support/browser.ts';
+import { signIn, startBrowserApp, type BrowserApp } from '../support/browser-app.ts';
+import type { RuntimeProcess } from '../support/runtime-process.ts';
 
 const available = browserAvailable();
 if (!available.ok && process.env['CI']) throw new Error(`browser tests cannot run in CI: ${available.reason}`);
-
-async function signIn(page: Page, baseUrl: string): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel('Email').fill('designer@demo.test');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Workflows' }).waitFor();
-}
 
 /** Drags a palette item onto the canvas at a point relative to the canvas. */
 async function dragFromPalette(page: Page, type: string, x: number, y: number): Promise<void> {
@@ -29,22 +21,19 @@ async function connect(page: Page, sourceIndex: number, targetIndex: number, por
 
 // Skipped only outside CI when Chromium or the built editor is missing (reason printed above by browserAvailable).
 describe.skipIf(!available.ok)('the editor in a browser', () => {
-  let db: TestDatabase;
+  let app: BrowserApp;
   let runtime: RuntimeProcess;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    db = await createTestDatabase('pglite');
-    runtime = await startRuntime({ ...db.env, COUNTERSIGN_EDITOR_DIR: EDITOR_DIST });
-    browser = await launchBrowser();
+    app = await startBrowserApp();
+    ({ runtime, browser } = app);
     page = await newPage(browser);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
-    await db?.drop();
+    await app?.close();
   });
 
   it('signs in, builds a workflow from the palette, saves a version and watches a test run succeed', async () => {

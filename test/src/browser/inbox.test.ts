@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, EDITOR_DIST, launchBrowser, newPage, screenshot } from '../support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
-import { DEMO_PASSWORD, startRuntime, type RuntimeProcess } from '../support/runtime-process.ts';
+import { browserAvailable, newPage, screenshot } from '../support/browser.ts';
+import { signIn, startBrowserApp, type BrowserApp } from '../support/browser-app.ts';
+import { DEMO_PASSWORD, type RuntimeProcess } from '../support/runtime-process.ts';
 
 const available = browserAvailable();
 if (!available.ok && process.env['CI']) throw new Error(`browser tests cannot run in CI: ${available.reason}`);
@@ -15,22 +15,19 @@ async function submitInvoice(baseUrl: string, invoice: Record<string, unknown>):
 
 // Skipped only outside CI when Chromium or the built editor is missing (reason printed above by browserAvailable).
 describe.skipIf(!available.ok)('the approval inbox in a browser', () => {
-  let db: TestDatabase;
+  let app: BrowserApp;
   let runtime: RuntimeProcess;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    db = await createTestDatabase('pglite');
-    runtime = await startRuntime({ ...db.env, COUNTERSIGN_EDITOR_DIR: EDITOR_DIST });
-    browser = await launchBrowser();
+    app = await startBrowserApp();
+    ({ runtime, browser } = app);
     page = await newPage(browser);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await runtime?.stop();
-    await db?.drop();
+    await app?.close();
   });
 
   it('an approver opens a task with its evidence, approves it, and watches the run continue to the ERP post', async () => {
@@ -39,10 +36,7 @@ describe.skipIf(!available.ok)('the approval inbox in a browser', () => {
     // An invoice the approver submitted themselves never reaches their inbox.
     await submitInvoice(runtime.baseUrl, { ...invoice, invoiceNumber: 'INV-7730', vendor: 'Initech', submittedBy: 'demo-approver' });
 
-    await page.goto(`${runtime.baseUrl}/sign-in`);
-    await page.getByLabel('Email').fill('approver@demo.test');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, runtime.baseUrl, 'approver');
     await page.getByTestId('inbox-link').click();
     const rows = page.getByTestId('inbox-task-row');
     await rows.first().waitFor();
