@@ -52,6 +52,7 @@ const NODE_BUILTINS = { regex: '^node:', message: 'Node built-ins are not allowe
 export default defineConfig([
   globalIgnores([
     '**/dist/',
+    '**/dist-embed/',
     '**/node_modules/',
     '**/data/',
     '**/test-artifacts/',

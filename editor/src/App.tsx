@@ -5,7 +5,8 @@ import { appSession, useSession } from './app/session.ts';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { WorkflowListPage } from './pages/WorkflowListPage.tsx';
-import { ThemeRoot } from './theme/ThemeRoot.tsx';
+import { BrandingRoot } from './branding/BrandingRoot.tsx';
+import { useAppBranding } from './branding/use-app-branding.ts';
 
 // The canvas (React Flow, dagre, forms) loads only when a workflow is opened.
 const WorkflowEditorPage = lazy(async () => ({ default: (await import('./pages/WorkflowEditorPage.tsx')).WorkflowEditorPage }));
@@ -14,6 +15,7 @@ const InboxPage = lazy(async () => ({ default: (await import('./pages/InboxPage.
 // The review screen draws two read-only canvases; the audit page is only for auditors and reviewers.
 const ReviewPage = lazy(async () => ({ default: (await import('./pages/ReviewPage.tsx')).ReviewPage }));
 const AuditPage = lazy(async () => ({ default: (await import('./pages/AuditPage.tsx')).AuditPage }));
+const TemplatesPage = lazy(async () => ({ default: (await import('./templates/TemplatesPage.tsx')).TemplatesPage }));
 
 const signOut = (): void => {
   appSession.signOut();
@@ -28,6 +30,8 @@ export function App() {
   const token = session?.token ?? null;
   // A 401 means the token expired or was revoked: back to sign-in, then back here.
   const api = useMemo(() => createApiClient({ baseUrl: '', token, onUnauthorized: signOut }), [token]);
+  // The host's branding before sign-in, the tenant's after (nothing is drawn until it has loaded).
+  const branding = useAppBranding(api, token);
 
   useEffect(() => {
     if (session === null && route.name !== 'sign-in') {
@@ -45,11 +49,12 @@ export function App() {
   else if (route.name === 'inbox') page = <InboxPage api={api} session={session} taskId={route.taskId} onSignOut={signOut} />;
   else if (route.name === 'review') page = <ReviewPage api={api} session={session} workflowId={route.workflowId} version={route.version} onSignOut={signOut} />;
   else if (route.name === 'audit') page = <AuditPage api={api} session={session} runId={route.runId} onSignOut={signOut} />;
+  else if (route.name === 'templates') page = <TemplatesPage api={api} session={session} onSignOut={signOut} />;
   else page = <NotFoundPage path={route.path} />;
 
   return (
-    <ThemeRoot className="cs-app">
+    <BrandingRoot branding={branding} className="cs-app">
       <Suspense fallback={<p className="cs-app__loading">Loading…</p>}>{page}</Suspense>
-    </ThemeRoot>
+    </BrandingRoot>
   );
 }

@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { createApiClient } from './api/api-client.ts';
 import { perfMark } from './canvas/use-perf-marks.ts';
+import { limitNodeTypes } from './embed/limit-node-types.ts';
 import { EditorShell, type ShellSlots } from './layout/EditorShell.tsx';
 import { createSocketClient, useConnectionState, useRunStream, type SocketClient } from './runs/index.ts';
 import { createEditorStore } from './store/create-editor-store.ts';
@@ -15,8 +16,10 @@ export type WorkflowEditorEvent = EditorEvent | { type: 'unauthorized' };
 
 /** Props of the embeddable editor. */
 export interface WorkflowEditorProps extends ShellSlots {
-  /** Where the runtime is, e.g. `https://runtime.example` ('' for this page's origin). */
+  /** Where the runtime is, with the prefix it is mounted under, e.g. `https://portal.example/countersign` ('' for this page's origin). */
   apiBaseUrl: string;
+  /** socket.io path on the runtime's server (default `/socket.io`; e.g. `/countersign/socket.io` when mounted under a prefix). */
+  socketPath?: string;
   /** Bearer token of the signed-in user. */
   token: string;
   workflowId: string;
@@ -25,6 +28,8 @@ export interface WorkflowEditorProps extends ShellSlots {
   /** Branding: product name, logo, colours, font, radius (merged over the default theme). */
   theme?: ThemeOverrides;
   readOnly?: boolean;
+  /** Node categories the palette offers (all when absent), e.g. from an embed token's restrictions. */
+  allowedCategories?: readonly string[];
   onEvent?(event: WorkflowEditorEvent): void;
 }
 
@@ -36,12 +41,12 @@ export function WorkflowEditor(props: WorkflowEditorProps) {
   return (
     <ThemeRoot theme={props.theme} className="cs-editor-root">
       {/* A new runtime, user or workflow is a new editor instance (fresh store and socket). */}
-      <EditorInstance key={`${props.apiBaseUrl}\n${props.token}\n${props.workflowId}`} {...props} />
+      <EditorInstance key={`${props.apiBaseUrl}\n${props.token}\n${props.workflowId}\n${props.allowedCategories?.join(',') ?? '*'}`} {...props} />
     </ThemeRoot>
   );
 }
 
-function EditorInstance({ apiBaseUrl, token, workflowId, runId, readOnly = false, onEvent, ...slots }: WorkflowEditorProps) {
+function EditorInstance({ apiBaseUrl, socketPath, token, workflowId, runId, readOnly = false, allowedCategories, onEvent, ...slots }: WorkflowEditorProps) {
   const listener = useRef(onEvent);
   useLayoutEffect(() => {
     listener.current = onEvent;
@@ -49,16 +54,18 @@ function EditorInstance({ apiBaseUrl, token, workflowId, runId, readOnly = false
   const [store] = useState(() => {
     const emit = (event: WorkflowEditorEvent): void => listener.current?.(event);
     const api = createApiClient({ baseUrl: apiBaseUrl, token, onUnauthorized: () => emit({ type: 'unauthorized' }) });
-    return createEditorStore({ api, workflowId, readOnly, onEvent: emit });
+    const created = createEditorStore({ api, workflowId, readOnly, onEvent: emit });
+    limitNodeTypes(created, allowedCategories);
+    return created;
   });
   const [socket, setSocket] = useState<SocketClient | null>(null);
   const unauthorized = useCallback(() => listener.current?.({ type: 'unauthorized' }), []);
 
   useEffect(() => {
-    const client = createSocketClient({ baseUrl: apiBaseUrl, token });
+    const client = createSocketClient({ baseUrl: apiBaseUrl, token, ...(socketPath ? { path: socketPath } : {}) });
     setSocket(client);
     return () => client.close();
-  }, [apiBaseUrl, token]);
+  }, [apiBaseUrl, socketPath, token]);
 
   useEffect(() => {
     perfMark('load-start');

@@ -11,8 +11,10 @@ import { createApprovalHandler } from './approvals/approval-handler.ts';
 import { startApprovalClock } from './approvals/approval-clock.ts';
 import type { ApprovalNotifier } from './approvals/approval-notifier.ts';
 import { createNotifier, type NotifierOptions } from './notifications/index.ts';
+import { notificationBranding } from './branding/index.ts';
 import { createAuth } from './auth/auth.ts';
 import { createCredentialStore, type CredentialKey } from './credentials/index.ts';
+import { createEmbedKeysService, type EmbedKeysService } from './embed/index.ts';
 import { connectDatabase, type Database } from './db/connect.ts';
 import { Engine, type EngineOptions } from './engine/engine.ts';
 import { createHttpClient } from './engine/http-client.ts';
@@ -63,6 +65,8 @@ export interface Runtime {
   /** Attaches socket.io (run events) to an HTTP server. */
   attach(server: HttpServer, options?: { path?: string }): SocketServer<ClientToServerEvents, ServerToClientEvents>;
   engine: Engine;
+  /** Embed signing keys of each tenant (a partner app may create its own key at start). */
+  embedKeys: EmbedKeysService;
   database: Database;
   seed: SeedResult | undefined;
   log: Logger;
@@ -82,12 +86,13 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   const ownsDatabase = options.database === undefined;
   const { knex } = database;
   const sandbox = createIvmSandbox(options.sandbox);
-  const outbox = options.notifier ? undefined : createNotifier({ knex, log, ...options.notifications });
+  const outbox = options.notifier ? undefined : createNotifier({ knex, log, branding: notificationBranding, ...options.notifications });
   const notifier: ApprovalNotifier = options.notifier ?? (outbox as ApprovalNotifier);
   const suspensions = { approval: createApprovalHandler(knex, notifier) };
   const credentials = await createCredentialStore({ knex, keys: options.credentialKeys, log });
   const engine = new Engine({ knex, registry, sandbox, http: createHttpClient(), log, suspensions, secrets: credentials, ...options.engine });
-  const auth = await createAuth(knex, options.jwtSecret);
+  const embedKeys = createEmbedKeysService(knex, credentials);
+  const auth = await createAuth(knex, options.jwtSecret, { embedKeys });
   const seed = options.seed === false ? undefined : await seedDemo(knex, { registry, demoPassword: options.demoPassword, demoErpUrl: options.demoErpUrl, log });
   const deps = { knex, dialect: database.dialect, engine, registry, auth, log, notifier, credentials };
   const router = createApiRouter(deps);
@@ -124,6 +129,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     router,
     attach,
     engine,
+    embedKeys,
     database,
     seed,
     log,

@@ -7,3 +7,4 @@ export type { ExpressionSandbox, ExpressionScope, SandboxLimits } from './sandbo
 export { loadEnv, type Env } from './config/env.ts';
 export { createLogger } from './logging/logger.ts';
 export { decodeWebhookSecret, signWebhook, verifyWebhookSignature, type WebhookEvent, type WebhookHeaders } from './notifications/index.ts';
+export { signEmbedToken, type EmbedKeyActor, type EmbedKeysService, type EmbedTokenInput } from './embed/index.ts';

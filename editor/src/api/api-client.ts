@@ -24,7 +24,9 @@ import {
   type RunStatus,
   type TaskListQuery,
 } from '@countersign/shared';
+import { brandingApi } from '../branding/branding-api.ts';
 import { changeControlApi } from './change-control-api.ts';
+import { templatesApi } from './templates-api.ts';
 import { createTransport, queryString, type ApiClientOptions, type Schema } from './transport.ts';
 
 export type { ApiClientOptions } from './transport.ts';
@@ -84,6 +86,8 @@ export function createApiClient(options: ApiClientOptions) {
     createDelegation: (body: CreateDelegationRequest) => request('POST', '/api/delegations', DelegationSchema, body),
     revokeDelegation: (delegationId: string) => request('POST', `/api/delegations/${id(delegationId)}/revoke`, DelegationSchema),
     ...changeControlApi(transport),
+    ...templatesApi(transport),
+    ...brandingApi(transport),
   };
 }
 

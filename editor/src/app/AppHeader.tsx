@@ -1,12 +1,13 @@
 import { can, type UserDto } from '@countersign/shared';
 import type { ApiClient } from '../api/api-client.ts';
+import { SupportLink } from '../branding/SupportLink.tsx';
 import { ProductMark } from '../layout/ProductMark.tsx';
 import { InboxLink } from './InboxLink.tsx';
 import { Link } from './Link.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 /** The pages the header links to. */
-export type AppSection = 'workflows' | 'inbox' | 'audit';
+export type AppSection = 'workflows' | 'inbox' | 'audit' | 'templates';
 
 /** Header of the app's own pages (not the editor, which has its top bar); `current` marks the page shown. "Audit" only for who may read it. */
 export function AppHeader({ user, api, current, onSignOut }: { user: UserDto; api: Pick<ApiClient, 'listTasks'>; current: AppSection; onSignOut(): void }) {
@@ -20,12 +21,16 @@ export function AppHeader({ user, api, current, onSignOut }: { user: UserDto; ap
           Workflows
         </Link>
         <InboxLink api={api} current={current === 'inbox'} />
+        <Link href="/templates" data-testid="templates-link" aria-current={current === 'templates' ? 'page' : undefined}>
+          Templates
+        </Link>
         {can(user.roles, 'audit.read') ? (
           <Link href="/audit" data-testid="audit-link" aria-current={current === 'audit' ? 'page' : undefined}>
             Audit
           </Link>
         ) : null}
       </nav>
+      <SupportLink />
       <UserMenu user={user} onSignOut={onSignOut} />
     </header>
   );

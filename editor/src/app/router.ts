@@ -12,6 +12,8 @@ export type Route =
   | { name: 'review'; workflowId: string; version: number }
   /** The tenant's audit trail; `runId` (from `?runId=`) pre-filters it to one run. */
   | { name: 'audit'; runId: string | null }
+  /** The template gallery. */
+  | { name: 'templates' }
   | { name: 'not-found'; path: string };
 
 /** The route of a location (the runtime serves index.html for every non-API path). */
@@ -29,6 +31,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (review?.[1] && review[2]) return { name: 'review', workflowId: decodeURIComponent(review[1]), version: Number(review[2]) };
   if (path === '/audit') return { name: 'audit', runId: new URLSearchParams(search).get('runId') || null };
   if (path === '/inbox') return { name: 'inbox', taskId: null };
+  if (path === '/templates') return { name: 'templates' };
   const task = /^\/inbox\/([^/]+)$/.exec(path);
   if (task?.[1]) return { name: 'inbox', taskId: decodeURIComponent(task[1]) };
   return { name: 'not-found', path };
@@ -46,6 +49,9 @@ export const reviewPath = (workflowId: string, version: number): string => `/wor
 
 /** The audit trail, filtered by run when `runId` is given. */
 export const auditPath = (runId?: string): string => (runId ? `/audit?runId=${encodeURIComponent(runId)}` : '/audit');
+
+/** The template gallery. */
+export const templatesPath = '/templates';
 
 const CHANGE = 'countersign:navigate';
 

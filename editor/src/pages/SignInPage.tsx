@@ -3,6 +3,8 @@ import { createApiClient } from '../api/api-client.ts';
 import { errorMessage } from '../api/api-error.ts';
 import { navigate } from '../app/router.ts';
 import type { SessionStore } from '../app/session.ts';
+import { SupportLink } from '../branding/SupportLink.tsx';
+import { useTheme } from '../theme/theme-context.ts';
 import { ProductMark } from '../layout/ProductMark.tsx';
 import './pages.css';
 
@@ -13,6 +15,7 @@ export function SignInPage({ session, next }: { session: SessionStore; next: str
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { productName } = useTheme();
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -33,7 +36,7 @@ export function SignInPage({ session, next }: { session: SessionStore; next: str
       <form className="cs-card cs-signin__card" onSubmit={(event) => void submit(event)} aria-labelledby={`${id}-title`}>
         <ProductMark />
         <h1 id={`${id}-title`} className="cs-signin__title">
-          Sign in
+          Sign in to {productName}
         </h1>
         <label className="cs-field__label" htmlFor={`${id}-email`}>
           Email
@@ -59,6 +62,7 @@ export function SignInPage({ session, next }: { session: SessionStore; next: str
         <button type="submit" className="cs-button cs-button--primary cs-signin__submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
+        <SupportLink>Trouble signing in? Contact support</SupportLink>
       </form>
     </main>
   );

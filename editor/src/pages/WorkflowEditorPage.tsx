@@ -1,8 +1,9 @@
 import { can } from '@countersign/shared';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { navigate, reviewPath } from '../app/router.ts';
 import type { Session } from '../app/session.ts';
 import { UserMenu } from '../app/UserMenu.tsx';
+import { TemplateBanner } from '../templates/TemplateBanner.tsx';
 import { WorkflowEditor, type WorkflowEditorEvent } from '../WorkflowEditor.tsx';
 
 /** The editor page of the app: the same `<WorkflowEditor>` partners embed, with the app's user menu (read-only for who may not edit); `runId` (from `?run=`) is shown on open. */
@@ -13,14 +14,19 @@ export function WorkflowEditorPage({ workflowId, runId = null, session, onSignOu
     },
     [onSignOut],
   );
+  // An upgrade from a newer template version replaces the draft: a fresh editor instance loads it.
+  const [loads, setLoads] = useState(0);
+  const canWrite = can(session.user.roles, 'workflow.write');
   return (
     <div className="cs-app-page cs-app-page--editor">
+      <TemplateBanner token={session.token} workflowId={workflowId} canUpgrade={canWrite} onUpgraded={() => setLoads((n) => n + 1)} onUnauthorized={onSignOut} />
       <WorkflowEditor
+        key={loads}
         apiBaseUrl=""
         token={session.token}
         workflowId={workflowId}
         runId={runId ?? undefined}
-        readOnly={!can(session.user.roles, 'workflow.write')}
+        readOnly={!canWrite}
         onEvent={onEvent}
         onBack={() => navigate('/')}
         userMenu={<UserMenu user={session.user} onSignOut={onSignOut} />}

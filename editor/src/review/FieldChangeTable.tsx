@@ -2,7 +2,7 @@ import { formatValue, isLayoutChange } from './review-model.ts';
 
 /** Props of {@link FieldChangeTable}. */
 export interface FieldChangeTableProps {
-  changes: readonly { path: string; before: unknown; after: unknown }[];
+  changes: readonly { path: string; before?: unknown; after?: unknown }[];
   /** Test id of each row (`review-field-change` for a node's fields). */
   rowTestId: string;
   caption: string;

@@ -1,11 +1,16 @@
-import { useMemo, type ReactNode } from 'react';
+import { useContext, useMemo, type ReactNode } from 'react';
 import { resolveTheme, themeToCssVars, type ThemeOverrides } from './theme.ts';
 import { ThemeContext } from './theme-context.ts';
 import './base.css';
 
-/** Applies a theme as CSS variables on a root element; everything inside reads only those variables. */
+/**
+ * Applies a theme as CSS variables on a root element; everything inside reads only those variables.
+ * A ThemeRoot inside another starts from the enclosing theme (the app's branding reaches the
+ * embedded editor page); on its own it starts from the default theme.
+ */
 export function ThemeRoot({ theme, className, children }: { theme?: ThemeOverrides | undefined; className?: string; children: ReactNode }) {
-  const resolved = useMemo(() => resolveTheme(theme), [theme]);
+  const enclosing = useContext(ThemeContext);
+  const resolved = useMemo(() => resolveTheme(theme, enclosing), [theme, enclosing]);
   const style = useMemo(() => themeToCssVars(resolved), [resolved]);
   return (
     <ThemeContext.Provider value={resolved}>

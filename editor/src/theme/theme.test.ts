@@ -15,6 +15,7 @@ describe('theme', () => {
     expect(vars['--cs-status-running']).toBe('#ffd400');
     expect(vars['--cs-status-failed']).toBe(DEFAULT_THEME.colors.danger);
     expect(vars['--cs-radius']).toBe('4px');
+    expect(vars['--cs-accent']).toBe(DEFAULT_THEME.colors.accent);
     expect(vars['--cs-primary-contrast']).toBe(contrastText('#ffd400'));
     expect(contrastText('#ffd400')).toBe('#111111');
     expect(contrastText('#1f5fbf')).toBe('#ffffff');

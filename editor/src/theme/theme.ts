@@ -6,6 +6,8 @@ export interface Theme {
   logoUrl?: string;
   colors: {
     primary: string;
+    /** A second brand colour for highlights (the app header's rule, the current page). */
+    accent: string;
     text: string;
     muted: string;
     border: string;
@@ -28,6 +30,7 @@ export const DEFAULT_THEME: Theme = {
   productName: 'Countersign',
   colors: {
     primary: '#1f5fbf',
+    accent: '#0f766e',
     text: '#1b2430',
     muted: '#5b6675',
     border: '#dde3ea',
@@ -41,10 +44,10 @@ export const DEFAULT_THEME: Theme = {
   radius: 8,
 };
 
-/** The default theme with a partner's overrides applied (colours merged one by one). */
-export function resolveTheme(overrides?: ThemeOverrides): Theme {
-  if (!overrides) return DEFAULT_THEME;
-  return { ...DEFAULT_THEME, ...overrides, colors: { ...DEFAULT_THEME.colors, ...overrides.colors } };
+/** A base theme (the default one unless given) with a partner's overrides applied (colours merged one by one). */
+export function resolveTheme(overrides?: ThemeOverrides, base: Theme = DEFAULT_THEME): Theme {
+  if (!overrides) return base;
+  return { ...base, ...overrides, colors: { ...base.colors, ...overrides.colors } };
 }
 
 /** Black or white, whichever reads better on a `#rrggbb` background (WCAG relative luminance). */
@@ -69,6 +72,8 @@ export function themeToCssVars(theme: Theme): CSSProperties {
   const vars: Record<string, string> = {
     '--cs-primary': colors.primary,
     '--cs-primary-contrast': contrastText(colors.primary),
+    '--cs-accent': colors.accent,
+    '--cs-accent-contrast': contrastText(colors.accent),
     '--cs-text': colors.text,
     '--cs-muted': colors.muted,
     '--cs-border': colors.border,

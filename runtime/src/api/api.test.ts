@@ -315,11 +315,24 @@ describe('node types and OpenAPI', () => {
         'GET /api/api-keys',
         'POST /api/api-keys',
         'POST /api/api-keys/{id}/revoke',
+        'GET /api/embed/keys',
+        'POST /api/embed/keys',
+        'POST /api/embed/keys/{id}/revoke',
+        'POST /api/templates',
+        'GET /api/templates',
+        'GET /api/templates/{id}',
+        'POST /api/templates/{id}/instantiate',
+        'GET /api/workflows/{id}/template',
+        'POST /api/workflows/{id}/template/upgrade',
+        'GET /api/public/branding',
+        'GET /api/branding',
+        'PUT /api/branding',
+        'PUT /api/tenants/{id}/branding',
       ].sort(),
     );
     const createWorkflow = body.paths['/api/workflows'].post;
     expect(createWorkflow.requestBody.content['application/json'].schema.properties.name).toMatchObject({ type: 'string' });
-    expect(createWorkflow.security).toEqual([{ bearerAuth: [] }]);
+    expect(createWorkflow.security).toEqual([{ bearerAuth: [] }, { apiKey: [] }]);
     expect(body.paths['/api/runs'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['workflowId', 'status', 'limit', 'offset']);
   });
 });

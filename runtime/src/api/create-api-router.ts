@@ -2,9 +2,12 @@ import express from 'express';
 import { lintGraph } from '@countersign/nodes';
 import { createTasksService } from '../approvals/tasks-service.ts';
 import { createTenantsService } from '../tenants/tenants-service.ts';
+import { createTemplatesService } from '../templates/templates-service.ts';
+import { createBrandingService } from '../branding/index.ts';
 import { createApiKeysService } from '../api-keys/api-keys-service.ts';
 import { createAuditService } from '../audit/audit-service.ts';
 import { createCredentialService } from '../credentials/index.ts';
+import { createEmbedKeysService, withEmbedRestrictions } from '../embed/index.ts';
 import { createEvidenceService } from '../evidence/evidence-service.ts';
 import { createVersionLifecycleService } from '../services/version-lifecycle-service.ts';
 import { createDemoErpRouter } from '../seed/demo-erp.ts';
@@ -40,11 +43,14 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     evidence: createEvidenceService(knex, audit),
     credentials: createCredentialService(knex, deps.credentials),
     apiKeys: createApiKeysService(knex),
+    embedKeys: createEmbedKeysService(knex, deps.credentials),
     tenants: createTenantsService(knex),
+    templates: createTemplatesService(knex, registry),
+    branding: createBrandingService(knex),
     nodeTypes: createNodeTypesService(registry),
     openApi: () => (openApi ??= buildOpenApiDocument(routes, { title: 'Countersign runtime API', version: '0.1.0' })),
   };
-  const routes = createRouteTable(services);
+  const routes = withEmbedRestrictions(createRouteTable(services), { knex, workflows: services.workflows, registry });
 
   const router = express.Router();
   router.use(correlate);

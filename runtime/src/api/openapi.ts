@@ -39,7 +39,8 @@ function operation(route: Route, errorSchema: JsonSchema): JsonSchema {
     operationId: route.operationId,
     summary: route.summary,
     tags: [route.tag],
-    security: route.auth ? [{ bearerAuth: [] }] : [],
+    // Either a user's token (or an embed/switch token) as a bearer, or an API key.
+    security: route.auth ? [{ bearerAuth: [] }, { apiKey: [] }] : [],
     parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
     responses: {
       [String(route.status)]: { description: 'Success', content: json(jsonSchema(route.response, 'output')) },
@@ -65,7 +66,9 @@ export function buildOpenApiDocument(routes: readonly Route[], info: { title: st
   return {
     openapi: '3.1.0',
     info: { ...info, description: 'Countersign runtime API. Every error is `{ error: { code, message, issues? } }`.' },
+    // Relative to this document (<mount>/api/openapi.json): right wherever a host app mounts the router.
+    servers: [{ url: '..', description: 'This runtime, where it is mounted' }],
     paths,
-    components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } } },
   };
 }

@@ -4,6 +4,8 @@ import { CountersignError, type UserDto } from '@countersign/shared';
 import { createApiKeyVerifier } from '../api-keys/api-key-verifier.ts';
 import { isApiKeyCredential } from '../api-keys/api-key-secret.ts';
 import { audited, auditEntry, userActor } from '../audit/audit-log.ts';
+import type { EmbedKeysService } from '../embed/embed-keys-service.ts';
+import { isEmbedToken, verifyEmbedToken } from '../embed/embed-token.ts';
 import { loadOrCreateJwtSecret } from './jwt-secret.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 
@@ -20,7 +22,7 @@ export interface Authenticated {
 export interface Auth {
   /** Checks the password and issues a token; the same error for an unknown email and a wrong password. */
   login(email: string, password: string): Promise<{ token: string; user: AuthUser }>;
-  /** The user of a token or an API key (401 UNAUTHENTICATED when it is bad, expired, revoked, or its user is gone). */
+  /** The user of a sign-in token, an API key or an embed token (401 UNAUTHENTICATED when it is bad, expired, revoked, or its user is gone). */
   verify(token: string): Promise<AuthUser>;
   /**
    * A token for a partner's admin to act in one of its client tenants (as admin there), short-lived;
@@ -31,6 +33,12 @@ export interface Auth {
   authenticate(credential: string): Promise<Authenticated>;
   hashPassword(password: string): Promise<string>;
   verifyPassword(password: string, encoded: string): Promise<boolean>;
+}
+
+/** What `createAuth` accepts besides sign-in tokens and API keys. */
+export interface AuthOptions {
+  /** Embed keys: embed tokens (a JWT with a `kid`) signed by a partner's server are accepted when given. */
+  embedKeys?: Pick<EmbedKeysService, 'signingKey'>;
 }
 
 interface UserRow {
@@ -53,7 +61,7 @@ function toUser(row: UserRow): AuthUser {
 }
 
 /** Creates the auth service; without `jwtSecret` the database's shared secret is used (created once). */
-export async function createAuth(knex: Knex, jwtSecret?: string): Promise<Auth> {
+export async function createAuth(knex: Knex, jwtSecret?: string, options: AuthOptions = {}): Promise<Auth> {
   const key = new TextEncoder().encode(jwtSecret ?? (await loadOrCreateJwtSecret(knex)));
   // Compared against when the email is unknown, so both failures cost one scrypt.
   const decoy = await hashPassword('countersign-decoy-password');
@@ -87,9 +95,14 @@ export async function createAuth(knex: Knex, jwtSecret?: string): Promise<Auth> 
   };
 
   const authenticate = async (credential: string): Promise<Authenticated> => {
-    if (!isApiKeyCredential(credential)) return { user: await verifyToken(credential) };
-    const { user, keyId, rateLimitPerMinute } = await apiKeys.verify(credential);
-    return { user, apiKey: { id: keyId, rateLimitPerMinute } };
+    if (isApiKeyCredential(credential)) {
+      const { user, keyId, rateLimitPerMinute } = await apiKeys.verify(credential);
+      return { user, apiKey: { id: keyId, rateLimitPerMinute } };
+    }
+    // Sign-in tokens have no `kid`; a partner's embed token names the embed key that signed it.
+    if (!isEmbedToken(credential)) return { user: await verifyToken(credential) };
+    if (!options.embedKeys) throw new CountersignError('UNAUTHENTICATED', 'This runtime does not accept embed tokens');
+    return { user: await verifyEmbedToken(credential, options.embedKeys) };
   };
 
   return {

@@ -18,7 +18,7 @@ export function checkCredentialShape(kind: Kind, headerName: string | null | und
   if (typeof value !== 'string' && value.username.includes(':')) issues.push(issue('value', 'A basic-auth username cannot contain ":" (RFC 7617)'));
   if (kind === 'header' && !headerName) issues.push(issue('headerName', 'A header credential needs the header it is sent in, e.g. X-Api-Key'));
   if (kind !== 'header' && headerName) issues.push(issue('headerName', `Only a header credential has a header name (${kind} is sent as ${kind === 'basic_auth' || kind === 'api_token' ? 'Authorization' : 'a signing key'})`));
-  if (headerName && RESERVED_HEADERS.has(headerName.toLowerCase())) issues.push(issue('headerName', `${headerName} is set by Countersign or the HTTP client and cannot carry a credential`));
+  if (headerName && RESERVED_HEADERS.has(headerName.toLowerCase())) issues.push(issue('headerName', `${headerName} is set by the runtime or the HTTP client and cannot carry a credential`));
   if (typeof value === 'string' && /[\r\n\0]/.test(value) && kind !== 'webhook_secret') issues.push(issue('value', 'A value sent in a header cannot contain line breaks'));
   const first = issues[0];
   if (first) throw new CountersignError('VALIDATION_FAILED', `Invalid request: ${first.path.join('.')}: ${first.message}`, { issues });

@@ -1,4 +1,7 @@
 import type { Knex } from 'knex';
+import { up as templates } from './migrations/0009_templates.ts';
+import { up as branding } from './migrations/0010_branding.ts';
+import { up as embedding } from './migrations/0011_embedding.ts';
 
 interface Migration {
   name: string;
@@ -376,6 +379,10 @@ const MIGRATIONS: Migration[] = [
       });
     },
   },
+  // Partner features, each in its own file.
+  { name: '0009_templates', up: templates },
+  { name: '0010_branding', up: branding },
+  { name: '0011_embedding', up: embedding },
 ];
 
 const TABLE = 'countersign_migrations';

@@ -3,8 +3,9 @@ import type { Knex } from 'knex';
 import { deliverNotification, type DeliveryChannels } from './deliver-notification.ts';
 import type { NotificationChannel } from './notification-request.ts';
 import type { Notifier, NotifierOptions } from './notifier.ts';
-import { outboxRows } from './outbox-rows.ts';
+import { outboxRows, type RenderSettings } from './outbox-rows.ts';
 import { DEFAULT_RETRY_SCHEDULE, settle } from './retry-schedule.ts';
+import { renderSettingsOf } from './tenant-render-settings.ts';
 import { createEmailSender } from './send-email.ts';
 import { claimNotifications } from './sql/claim-notifications.ts';
 import { insertNotifications } from './sql/insert-notifications.ts';
@@ -24,7 +25,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   // An attempt must end well within its lease, or another process could take the row over meanwhile.
   const attemptMs = Math.min(MAX_ATTEMPT_MS, Math.floor(leaseMs / 2));
-  const settings = { productName: options.productName ?? 'Countersign', publicUrl: options.publicUrl };
+  const settings: RenderSettings = { productName: options.productName ?? 'Countersign', publicUrl: options.publicUrl };
   const delivery: DeliveryChannels = { email: options.smtp && createEmailSender(options.smtp), webhook: options.webhook };
   const channels: NotificationChannel[] = [...(delivery.email ? ['email' as const] : []), ...(delivery.webhook ? ['webhook' as const] : [])];
 
@@ -90,7 +91,8 @@ export function createNotifier(options: NotifierOptions): Notifier {
         toldNoChannel = true;
         return;
       }
-      const inserted = await insertNotifications(db, outboxRows(items, channels, settings, new Date()));
+      const settingsOf = await renderSettingsOf(db, items.map((item) => item.tenantId), settings, options.branding);
+      const inserted = await insertNotifications(db, outboxRows(items, channels, settingsOf, new Date()));
       if (inserted === 0) return;
       // Inside a transaction the rows become visible at its commit: wake the dispatcher then.
       if (db.isTransaction) (db as Knex.Transaction).executionPromise.then(notify, () => undefined);

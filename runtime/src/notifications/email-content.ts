@@ -11,6 +11,14 @@ export interface EmailContent {
   /** The call to action and where it leads (null without a public URL). */
   action: { label: string; url: string | null };
   footer: string;
+  /** Where to get help (the tenant's support link or address), or null. */
+  support: string | null;
+}
+
+/** Where a tenant's people get help: a link, an address, or both. */
+export interface SupportContact {
+  url?: string | undefined;
+  email?: string | undefined;
 }
 
 const WORDING: Record<NotificationKind, { subject: string; lead: string; action: string }> = {
@@ -38,7 +46,7 @@ export function formatDue(iso: string): string {
 }
 
 /** The words of the email for one request; titles come from workflow data, so they are flattened to one short line. */
-export function emailContent(request: NotificationRequest, productName: string, publicUrl: string | undefined): EmailContent {
+export function emailContent(request: NotificationRequest, productName: string, publicUrl: string | undefined, support: SupportContact = {}): EmailContent {
   const { task } = request;
   const wording = WORDING[request.kind];
   const title = task.title.replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE);
@@ -56,5 +64,6 @@ export function emailContent(request: NotificationRequest, productName: string, 
     facts,
     action: { label: wording.action, url: inboxLink(publicUrl, task.id) },
     footer: `You receive this because you are an approver in ${productName}.`,
+    support: support.url || support.email ? `Need help? ${[support.url, support.email].filter(Boolean).join(' or ')}` : null,
   };
 }

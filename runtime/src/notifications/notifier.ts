@@ -14,12 +14,23 @@ export interface NotifierOptions {
   publicUrl?: string | undefined;
   /** Name in subjects and footers (default 'Countersign'). */
   productName?: string | undefined;
+  /** The recipient tenant's branding (read in the enqueuing transaction); what it leaves out keeps the settings above. */
+  branding?: ((db: Knex | Knex.Transaction, tenantId: string) => Promise<NotificationBranding>) | undefined;
   /** Dispatcher poll interval in ms when idle (default 1000); `notify()` wakes it sooner. */
   pollMs?: number | undefined;
   /** Delays before attempt 1, 2, ... in ms (default [0, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h]); past the end a row is dead. */
   schedule?: readonly number[] | undefined;
   /** How long a claimed row stays reserved to this process (default 120 s); a crash frees it after this. */
   leaseMs?: number | undefined;
+}
+
+/** What a tenant's notifications show instead of the notifier's settings (white-label). */
+export interface NotificationBranding {
+  productName?: string;
+  supportUrl?: string;
+  supportEmail?: string;
+  /** The host the tenant's users open the app on (a custom domain): inbox links lead there. */
+  appHost?: string;
 }
 
 /** The notification outbox: enqueue with the change, deliver after the commit. */

@@ -15,7 +15,7 @@ export function renderText(content: EmailContent): string {
   const width = Math.max(...content.facts.map(([label]) => label.length)) + 2;
   const facts = content.facts.map(([label, value]) => `  ${`${label}:`.padEnd(width)}${value}`);
   const action = content.action.url ? `${content.action.label}: ${content.action.url}` : `${content.action.label} in your inbox.`;
-  return [content.greeting, '', content.lead, '', ...facts, '', action, '', '-- ', content.footer, ''].join('\n');
+  return [content.greeting, '', content.lead, '', ...facts, '', action, '', '-- ', content.footer, ...(content.support ? [content.support] : []), ''].join('\n');
 }
 
 /** A small HTML body with inline styles only (mail clients drop style sheets); every value is escaped. */
@@ -32,7 +32,7 @@ export function renderHtml(content: EmailContent): string {
     `<p>${escapeHtml(content.lead)}</p>`,
     `<table style="border-collapse:collapse">${rows}</table>`,
     action,
-    `<p style="color:#777;font-size:12px">${escapeHtml(content.footer)}</p>`,
+    `<p style="color:#777;font-size:12px">${escapeHtml(content.footer)}${content.support ? `<br>${escapeHtml(content.support)}` : ''}</p>`,
     '</body></html>',
   ].join('\n');
 }

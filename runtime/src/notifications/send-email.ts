@@ -28,11 +28,13 @@ function isPermanent(error: NodemailerError): boolean {
 export function createEmailSender(settings: SmtpSettings): EmailSender {
   const transport = nodemailer.createTransport({ url: settings.url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
   const domain = /@([^>\s]+)/.exec(settings.from)?.[1] ?? 'countersign.local';
+  // The address alone, for a From whose display name is the tenant's product name.
+  const sender = /<([^>]+)>/.exec(settings.from)?.[1] ?? settings.from.trim();
   return {
     async send(id, email, timeoutMs) {
       try {
         await transport.sendMail({
-          from: settings.from,
+          from: email.fromName ? { name: email.fromName, address: sender } : settings.from,
           to: email.to,
           subject: email.subject,
           text: email.text,

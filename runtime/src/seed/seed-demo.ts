@@ -5,6 +5,7 @@ import { hashGraph, validateGraph, type NodeRegistry } from '@countersign/shared
 import { hashPassword } from '../auth/password.ts';
 import { appendAudit, auditEntry, lockAudit, serviceActor } from '../audit/audit-log.ts';
 import { jsonb } from '../engine/sql/step-rows.ts';
+import { seedDemoTemplate } from '../templates/demo-template.ts';
 import { DEMO_ERP_PATH } from './demo-erp.ts';
 import { DEMO_WORKFLOW_NAME, demoWorkflowGraph } from './demo-workflow.ts';
 
@@ -99,7 +100,9 @@ export async function seedDemo(knex: Knex, options: SeedOptions): Promise<SeedRe
     });
     await trx('workflows').where({ id: DEMO_WORKFLOW_ID }).update({ published_version: 1 });
     await lockAudit(trx, [PARTNER.id, TENANT.id]);
-    await appendAudit(trx, PARTNER.id, [auditEntry({ actor: serviceActor('seed'), action: 'tenant.seeded', target: { type: 'tenant', id: PARTNER.id }, after: { clients: [TENANT.id] } })]);
+    // The partner publishes the sample to its clients as the template "AP invoice approval".
+    const template = await seedDemoTemplate(trx, { partnerId: PARTNER.id, authorId: 'demo-partner-admin', graph, hash });
+    await appendAudit(trx, PARTNER.id, [auditEntry({ actor: serviceActor('seed'), action: 'tenant.seeded', target: { type: 'tenant', id: PARTNER.id }, after: { clients: [TENANT.id] } }), ...template]);
     const target = { type: 'version', id: `${DEMO_WORKFLOW_ID}@1` };
     await appendAudit(trx, TENANT.id, [
       auditEntry({ actor: serviceActor('seed'), action: 'tenant.seeded', target: { type: 'tenant', id: TENANT.id }, after: { users: USERS.map((u) => u.id) } }),

@@ -17,7 +17,8 @@ export const LintRequestSchema = z.strictObject({ graph: z.unknown().optional() 
 /** `POST /api/workflows/:id/lint` response. */
 export const LintResponseSchema = z.object({ findings: z.array(LintFindingSchema), blocking: z.boolean() });
 
-const FieldChangeSchema = z.object({ path: z.string(), before: z.unknown(), after: z.unknown() });
+// A side is absent when the field did not exist on that side (JSON has no undefined).
+const FieldChangeSchema = z.object({ path: z.string(), before: z.unknown().optional(), after: z.unknown().optional() });
 const NodeSummarySchema = z.object({ id: z.string(), label: z.string(), type: z.string() });
 const EdgeSchema = z.object({ id: z.string(), source: z.string(), sourcePort: z.string(), target: z.string(), targetPort: z.string() });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GraphSchema } from '../graph/index.ts';
 import { LintFindingSchema } from '../lint/index.ts';
+import { EmbedRestrictionsSchema } from './embed.ts';
 
 /** Where a version stands: draft -> in_review -> approved -> published, or rejected. */
 export const VERSION_STATUSES = ['draft', 'in_review', 'approved', 'published', 'rejected'] as const;
@@ -37,6 +38,8 @@ export const UserSchema = z.object({
   email: z.string(),
   name: z.string(),
   roles: z.array(z.string()),
+  /** Set for an embedded session: what its embed token restricts it to. */
+  restrictions: EmbedRestrictionsSchema.optional(),
 });
 
 /** `POST /api/auth/login` response. */

@@ -7,3 +7,6 @@ export * from './change-control.ts';
 export * from './credentials.ts';
 export * from './api-keys.ts';
 export * from './tenants.ts';
+export * from './branding.ts';
+export * from './templates.ts';
+export * from './embed.ts';

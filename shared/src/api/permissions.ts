@@ -37,6 +37,10 @@ export const PERMISSIONS = {
   'apikey.manage': ['admin'],
   /** Client tenants of a partner: create, list, switch into, overview (admins of a partner tenant). */
   'tenant.manage': ['admin'],
+  /** Embed signing keys, with which a partner's server signs embed tokens for its own users. */
+  'embed.manage': ['admin'],
+  /** The tenant's branding (a partner admin also its clients'): product name, logo, colours, support, custom domains. */
+  'branding.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** One permission of {@link PERMISSIONS}. */

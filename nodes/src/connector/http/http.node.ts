@@ -25,7 +25,7 @@ const config = z
     headers: z
       .record(z.string().regex(HEADER_NAME, 'Not a valid header name'), z.string().regex(/^[^\r\n\0]*$/, 'Header values cannot contain line breaks'))
       .optional()
-      .meta({ title: 'Headers', description: 'Extra request headers. Idempotency-Key is always set by Countersign.' }),
+      .meta({ title: 'Headers', description: 'Extra request headers. Idempotency-Key is always set by the runtime.' }),
     body: z
       .unknown()
       .optional()
