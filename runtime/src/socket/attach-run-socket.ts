@@ -1,5 +1,5 @@
 import type { Server, Socket } from 'socket.io';
-import { RunSubscribeSchema, toCountersignError, type ClientToServerEvents, type ServerToClientEvents, type SubscribeAck } from '@countersign/shared';
+import { can, RunSubscribeSchema, toCountersignError, type ClientToServerEvents, type ServerToClientEvents, type SubscribeAck } from '@countersign/shared';
 import { z } from 'zod';
 import type { ApiDeps } from '../api/api-deps.ts';
 import type { AuthUser } from '../auth/auth.ts';
@@ -57,6 +57,8 @@ export function attachRunSocket(io: Server<ClientToServerEvents, ServerToClientE
       if (!parsed.success) return reply(ack, failure('BAD_REQUEST', `Invalid run:subscribe payload: ${parsed.error.issues[0]?.message ?? 'invalid'}`));
       const { runId, afterSeq = 0 } = parsed.data;
       try {
+        // The permission matrix applies to socket events as to routes.
+        if (!can(user.roles, 'run.read')) return reply(ack, failure('FORBIDDEN', 'Your role does not allow run.read'));
         if (!(await runs.exists(user, runId))) return reply(ack, failure('NOT_FOUND', 'Run not found'));
         await socket.join(room(runId));
         await feed.subscribe(runId, sink, afterSeq);
