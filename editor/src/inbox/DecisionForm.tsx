@@ -4,6 +4,7 @@ import type { ApiClient } from '../api/api-client.ts';
 import { decisionError, type DecisionError } from './decision-error.ts';
 import { DecisionErrorNotice } from './DecisionErrorNotice.tsx';
 import { notifyTasksChanged } from './task-events.ts';
+import { DECISION_COMMENT_MAX, DecisionControls } from '../forms/DecisionControls.tsx';
 
 /** Props of {@link DecisionForm}. */
 export interface DecisionFormProps {
@@ -14,8 +15,6 @@ export interface DecisionFormProps {
   /** The task changed elsewhere (409/404): show it as it is now, keeping the reason in view. */
   onStale(error: DecisionError): void;
 }
-
-const COMMENT_MAX = 2000;
 
 /**
  * Approve or reject with a comment (a rejection needs one). One request at a time: both buttons are
@@ -54,39 +53,16 @@ export function DecisionForm({ api, taskId, onDecided, onStale }: DecisionFormPr
 
   return (
     <form className="cs-decision" aria-busy={busy !== null} onSubmit={(event) => event.preventDefault()}>
-      <label htmlFor={`${id}-comment`} className="cs-decision__label">
-        Comment <span className="cs-muted">(required to reject; recorded in the audit trail)</span>
-      </label>
-      <textarea
-        id={`${id}-comment`}
-        className="cs-input cs-decision__comment"
-        data-testid="task-comment"
-        rows={3}
-        maxLength={COMMENT_MAX}
-        value={comment}
-        disabled={busy !== null}
-        aria-describedby={`${id}-hint`}
-        onChange={(event) => setComment(event.target.value)}
+      <DecisionControls
+        id={id}
+        comment={comment}
+        onComment={setComment}
+        busy={busy}
+        onDecide={(decision) => void decide(decision)}
+        testIds={{ comment: 'task-comment', approve: 'task-approve', reject: 'task-reject' }}
+        hint={trimmed === '' ? 'Give the reason to reject.' : `${comment.length} / ${DECISION_COMMENT_MAX}`}
+        error={error ? <DecisionErrorNotice error={error} /> : null}
       />
-      <p id={`${id}-hint`} className="cs-muted cs-decision__hint">
-        {trimmed === '' ? 'Give the reason to reject.' : `${comment.length} / ${COMMENT_MAX}`}
-      </p>
-      {error ? <DecisionErrorNotice error={error} /> : null}
-      <div className="cs-decision__actions">
-        <button type="button" className="cs-button cs-button--primary" data-testid="task-approve" disabled={busy !== null} onClick={() => void decide('approve')}>
-          {busy === 'approve' ? 'Approving…' : '✓ Approve'}
-        </button>
-        <button
-          type="button"
-          className="cs-button cs-button--danger"
-          data-testid="task-reject"
-          disabled={busy !== null || trimmed === ''}
-          title={trimmed === '' ? 'Write the reason in the comment first' : undefined}
-          onClick={() => void decide('reject')}
-        >
-          {busy === 'reject' ? 'Rejecting…' : '✕ Reject'}
-        </button>
-      </div>
     </form>
   );
 }

@@ -3,6 +3,7 @@ import type { ApiClient } from '../api/api-client.ts';
 import type { VersionSummary } from '../store/workflow-slice.ts';
 import { isAuthor, viewerCan, type VersionViewer } from '../versions/version-status.ts';
 import { reviewError, type ReviewError } from './review-error.ts';
+import { DecisionControls } from '../forms/DecisionControls.tsx';
 
 /** Props of {@link ReviewDecision}. */
 export interface ReviewDecisionProps {
@@ -15,8 +16,6 @@ export interface ReviewDecisionProps {
   /** The version changed elsewhere: load it again. */
   onStale(): void;
 }
-
-const COMMENT_MAX = 2000;
 
 /**
  * Approve (optional comment) or reject (comment required) a version in review. Its author sees
@@ -64,39 +63,21 @@ export function ReviewDecision({ api, workflowId, version, viewer, onDecided, on
 
   return (
     <form className="cs-decision" aria-busy={busy !== null} onSubmit={(event) => event.preventDefault()}>
-      <label htmlFor={`${id}-comment`} className="cs-decision__label">
-        Comment <span className="cs-muted">(required to reject; recorded in the audit trail)</span>
-      </label>
-      <textarea
-        id={`${id}-comment`}
-        className="cs-input cs-decision__comment"
-        data-testid="review-comment"
-        rows={3}
-        maxLength={COMMENT_MAX}
-        value={comment}
-        disabled={busy !== null}
-        onChange={(event) => setComment(event.target.value)}
+      <DecisionControls
+        id={id}
+        comment={comment}
+        onComment={setComment}
+        busy={busy}
+        onDecide={(decision) => void decide(decision)}
+        testIds={{ comment: 'review-comment', approve: 'review-approve', reject: 'review-reject' }}
+        error={
+          error ? (
+            <div className="cs-decision__error" role="alert" data-testid="review-error">
+              <strong>{error.title}:</strong> {error.message}
+            </div>
+          ) : null
+        }
       />
-      {error ? (
-        <div className="cs-decision__error" role="alert" data-testid="review-error">
-          <strong>{error.title}:</strong> {error.message}
-        </div>
-      ) : null}
-      <div className="cs-decision__actions">
-        <button type="button" className="cs-button cs-button--primary" data-testid="review-approve" disabled={busy !== null} onClick={() => void decide('approve')}>
-          {busy === 'approve' ? 'Approving…' : '✓ Approve'}
-        </button>
-        <button
-          type="button"
-          className="cs-button cs-button--danger"
-          data-testid="review-reject"
-          disabled={busy !== null || trimmed === ''}
-          title={trimmed === '' ? 'Write the reason in the comment first' : undefined}
-          onClick={() => void decide('reject')}
-        >
-          {busy === 'reject' ? 'Rejecting…' : '✕ Reject'}
-        </button>
-      </div>
     </form>
   );
 }
