@@ -100,7 +100,8 @@ export function createNotifier(options: NotifierOptions): Notifier {
     },
     deliverDue,
     start() {
-      if (running) return;
+      // With no channel configured nothing is ever queued: no loop polling the database for nothing.
+      if (running || channels.length === 0) return;
       running = true;
       loop = claimLoop();
     },
