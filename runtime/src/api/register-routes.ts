@@ -7,6 +7,7 @@ import { audited, auditEntry, userActor } from '../audit/audit-log.ts';
 import type { Auth, AuthUser, Authenticated } from '../auth/auth.ts';
 import type { Knex } from 'knex';
 import { apiKeyHeader, requestCredential } from './bearer-token.ts';
+import { withTenants } from '../db/tenant-scope.ts';
 import { jsonBody, rawBodyOf } from './json-body.ts';
 import { RawResponse, type Route } from './route.ts';
 
@@ -80,7 +81,12 @@ function handler(route: Route): RequestHandler {
     // An absent body reads as {} for object bodies, so the issues name the missing fields.
     const rawBody: unknown = req.body === undefined && route.body instanceof z.ZodObject ? {} : req.body;
     const body = route.body ? parsePart(route.body, rawBody, 'body') : undefined;
-    const result = await route.handle({ params, query, body, user, raw: { headers: req.headers, body: rawBodyOf(req) } });
+    // The tenant scope is set here, once for every route: the handler's queries reach the signed-in
+    // user's tenant only (row-level security); a route without sign-in reaches no tenant unless it
+    // looks one up explicitly as system work.
+    const result = await withTenants(user ? [user.tenantId] : [], () =>
+      route.handle({ params, query, body, user, raw: { headers: req.headers, body: rawBodyOf(req) } }),
+    );
     if (result instanceof RawResponse) {
       res.status(route.status).type(result.contentType).send(result.body);
       return;

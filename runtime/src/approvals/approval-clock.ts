@@ -6,6 +6,7 @@ import { chooseAssignees } from './eligibility.ts';
 import { finishRequest } from './finish-request.ts';
 import { openLevel } from './open-level.ts';
 import { parseRequest, type ApprovalRequest, type ApprovalRequestRow } from './request-row.ts';
+import { asSystem } from '../db/tenant-scope.ts';
 
 const BATCH = 50;
 
@@ -138,7 +139,7 @@ export async function tickApprovalClock(knex: Knex, notifier: ApprovalNotifier, 
 /** Runs the clock every `intervalMs`; `wake` is called when a request ended (its run is due). */
 export function startApprovalClock(knex: Knex, notifier: ApprovalNotifier, log: Logger, intervalMs: number, wake: () => void): () => void {
   let busy = false;
-  const timer = setInterval(() => {
+  const timer = asSystem(() => setInterval(() => {
     if (busy) return;
     busy = true;
     tickApprovalClock(knex, notifier)
@@ -150,7 +151,7 @@ export function startApprovalClock(knex: Knex, notifier: ApprovalNotifier, log: 
       .finally(() => {
         busy = false;
       });
-  }, intervalMs);
+  }, intervalMs));
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -8,6 +8,7 @@ import type { EmbedKeysService } from '../embed/embed-keys-service.ts';
 import { isEmbedToken, verifyEmbedToken } from '../embed/embed-token.ts';
 import { loadOrCreateJwtSecret } from './jwt-secret.ts';
 import { hashPassword, verifyPassword } from './password.ts';
+import { asSystem } from '../db/tenant-scope.ts';
 
 /** The signed-in user a request acts as; every query is scoped by its `tenantId`. */
 export type AuthUser = UserDto;
@@ -105,8 +106,9 @@ export async function createAuth(knex: Knex, jwtSecret?: string, options: AuthOp
     return { user: await verifyEmbedToken(credential, options.embedKeys) };
   };
 
+  // Signing in and checking a credential come before any tenant is known: system work.
   return {
-    async login(email, password) {
+    login: (email, password) => asSystem(async () => {
       const row = await findUser({ email: email.trim().toLowerCase() });
       const matches = await verifyPassword(password, row?.password_hash ?? decoy);
       // A wrong password for a known user is a refused attempt in that user's tenant; an unknown email has no tenant.
@@ -124,9 +126,9 @@ export async function createAuth(knex: Knex, jwtSecret?: string, options: AuthOp
         .setExpirationTime(TOKEN_LIFETIME)
         .sign(key);
       return { token, user };
-    },
-    authenticate,
-    verify: async (token) => (await authenticate(token)).user,
+    }),
+    authenticate: (credential) => asSystem(() => authenticate(credential)),
+    verify: (token) => asSystem(async () => (await authenticate(token)).user),
     issueSwitchToken: (user, clientTenantId) =>
       new SignJWT({ tid: clientTenantId, via: user.tenantId, roles: ['admin'] })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

@@ -3,6 +3,7 @@ import { CountersignError, effectiveBranding, normalizeHost, type BrandingDto, t
 import type { Actor } from '../services/actor.ts';
 import { readBrandingChain, readHostBranding } from './read-branding.ts';
 import { saveBranding } from './save-branding.ts';
+import { alsoTenants, asSystem } from '../db/tenant-scope.ts';
 
 /** White-label branding: a tenant's own, its effective one (inherited from its partner), and a host's before sign-in. */
 export interface BrandingService {
@@ -34,12 +35,16 @@ export function createBrandingService(knex: Knex): BrandingService {
       // Only a client of the actor's own tenant; anything else does not exist for the actor.
       const client = await knex('tenants').where({ id: clientId, parent_id: actor.tenantId }).first<{ id: string } | undefined>('id');
       if (!client) throw new CountersignError('NOT_FOUND', 'Client tenant not found');
-      await saveBranding(knex, actor, client.id, input);
-      return view(client.id);
+      // A partner admin reaches its client's branding rows here, and only here.
+      return alsoTenants([client.id], async () => {
+        await saveBranding(knex, actor, client.id, input);
+        return view(client.id);
+      });
     },
 
     async forHost(host) {
-      const { customDomains: _domains, ...shown } = await readHostBranding(knex, host === undefined ? null : normalizeHost(host));
+      // Before sign-in the host is what names the tenant: a system lookup.
+      const { customDomains: _domains, ...shown } = await asSystem(() => readHostBranding(knex, host === undefined ? null : normalizeHost(host)));
       return shown;
     },
   };

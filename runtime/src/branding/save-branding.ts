@@ -3,6 +3,7 @@ import { brandingIssues, CountersignError, normalizeHost, type BrandingDto, type
 import { appendAudit, auditEntry, lockAudit, retryOnAuditConflict, userActor } from '../audit/audit-log.ts';
 import type { Actor } from '../services/actor.ts';
 import { auditedBranding, toBrandingRow } from './branding-rows.ts';
+import { asSystem } from '../db/tenant-scope.ts';
 import { readOwnBranding } from './read-branding.ts';
 
 const taken = (issues: ValidationIssue[]): CountersignError =>
@@ -31,15 +32,18 @@ export function checkedBranding(input: BrandingDto): BrandingDto {
 export async function saveBranding(knex: Knex, actor: Actor, tenantId: string, input: BrandingDto): Promise<void> {
   const branding = checkedBranding(input);
   const hosts = branding.customDomains ?? [];
+  // A domain is unique across every tenant: the check looks at all of them (a system read of host names
+  // only); a tenant claiming the same domain meanwhile loses at the primary key below.
+  const others: { host: string }[] =
+    hosts.length === 0 ? [] : await asSystem(async () => knex('branding_domains').whereIn('host', hosts).whereNot({ tenant_id: tenantId }).select('host'));
+  if (others.length > 0) {
+    const clash = new Set(others.map((o) => o.host));
+    throw taken(hosts.flatMap((host, i) => (clash.has(host) ? [{ code: 'domain_taken', path: ['body', 'customDomains', i], message: `${host} is mapped to another tenant` }] : [])));
+  }
   try {
     await retryOnAuditConflict(() =>
       knex.transaction(async (trx) => {
         await lockAudit(trx, [tenantId, actor.tenantId]);
-        const others: { host: string }[] = hosts.length === 0 ? [] : await trx('branding_domains').whereIn('host', hosts).whereNot({ tenant_id: tenantId }).select('host');
-        if (others.length > 0) {
-          const clash = new Set(others.map((o) => o.host));
-          throw taken(hosts.flatMap((host, i) => (clash.has(host) ? [{ code: 'domain_taken', path: ['body', 'customDomains', i], message: `${host} is mapped to another tenant` }] : [])));
-        }
         const before = await readOwnBranding(trx, tenantId);
         await trx('tenant_branding').insert({ ...toBrandingRow(tenantId, branding, actor.id), updated_at: trx.fn.now() }).onConflict('tenant_id').merge();
         await trx('branding_domains').where({ tenant_id: tenantId }).delete();

@@ -4,6 +4,7 @@ import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import pg from 'pg';
 import { runMigrations } from './migrations.ts';
+import { installTenantWall, wallRole } from './tenant-wall.ts';
 
 // Return int8 (bigint) and numeric as numbers: counts and sequence numbers stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
@@ -48,5 +49,7 @@ export async function connectDatabase(options: DatabaseOptions): Promise<Databas
     knex = knexFactory({ client: ClientPgLite, dialect: 'postgres', connection: filename === undefined ? {} : { filename } });
   }
   if (options.migrate !== false) await runMigrations(knex);
+  // From here on, every connection carries the tenant scope of the code using it (row-level security).
+  installTenantWall(knex, await wallRole(knex));
   return { knex, dialect, close: () => knex.destroy() };
 }

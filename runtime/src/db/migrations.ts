@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { up as templates } from './migrations/0009_templates.ts';
 import { up as branding } from './migrations/0010_branding.ts';
 import { up as embedding } from './migrations/0011_embedding.ts';
+import { secureTenantTables } from './tenant-wall.ts';
 
 interface Migration {
   name: string;
@@ -387,11 +388,16 @@ const MIGRATIONS: Migration[] = [
 
 const TABLE = 'countersign_migrations';
 
-/** Applies every migration not yet applied, each in its own transaction, under an advisory lock. */
+/**
+ * Applies every migration not yet applied, in one transaction under an advisory lock, then puts every
+ * tenant table behind row-level security (tenant-wall.ts).
+ */
 export async function runMigrations(knex: Knex): Promise<void> {
   await knex.transaction(async (trx) => {
     // Several processes may start at once on one PostgreSQL: one migrates, the others wait.
     await trx.raw('SELECT pg_advisory_xact_lock(7312001)');
+    // Migrations see every tenant's rows (the wall binds a database user that owns the tables, too).
+    await trx.raw(`SELECT set_config('countersign.tenants', '*', true)`);
     await trx.raw(`CREATE TABLE IF NOT EXISTS ${TABLE} (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
     const applied = new Set((await trx(TABLE).select('name')).map((row: { name: string }) => row.name));
     for (const migration of MIGRATIONS) {
@@ -399,5 +405,6 @@ export async function runMigrations(knex: Knex): Promise<void> {
       await migration.up(trx);
       await trx(TABLE).insert({ name: migration.name });
     }
+    await secureTenantTables(trx);
   });
 }

@@ -8,6 +8,7 @@ import { auditEntriesOf } from './run-audit.ts';
 import { applyCancellation } from './sql/cancel-run.ts';
 import { commitBatch, insertEvents, upsertSteps } from './sql/commit-batch.ts';
 import { toStepRow } from './sql/step-rows.ts';
+import { asSystem } from '../db/tenant-scope.ts';
 
 /** How long a tenant's batches take the audit lock after a collision with another process's append. */
 const CONTENDED_MS = 5_000;
@@ -78,7 +79,8 @@ export class Committer {
   commit(unit: CommitUnit): Promise<CommitOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ unit, resolve, reject });
-      if (!this.flushing) void this.flushLoop();
+      // Batches mix tenants: the writer is system work, not the scope of whoever queued first.
+      if (!this.flushing) void asSystem(() => this.flushLoop());
     });
   }
 

@@ -18,6 +18,7 @@ import type { StepRecord } from './run-state.ts';
 import type { SuspensionHandler } from './suspension-handler.ts';
 import { releaseLeases, renewLeases } from './sql/renew-leases.ts';
 import { VersionCache } from './version-cache.ts';
+import { asSystem } from '../db/tenant-scope.ts';
 
 /** Engine tuning; every value has a default fit for one small box. */
 export interface EngineOptions {
@@ -189,9 +190,12 @@ export class Engine {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.heartbeat = setInterval(() => void this.renew(), Math.max(200, Math.floor(this.leaseMs / 3)));
-    this.heartbeat.unref();
-    this.loop = this.claimLoop();
+    // The engine works for every tenant: its loops are system work whoever starts them.
+    asSystem(() => {
+      this.heartbeat = setInterval(() => void this.renew(), Math.max(200, Math.floor(this.leaseMs / 3)));
+      this.heartbeat.unref();
+      this.loop = this.claimLoop();
+    });
   }
 
   /**
@@ -206,7 +210,7 @@ export class Engine {
     await this.loop;
     await Promise.allSettled([...this.finishing]);
     clearInterval(this.heartbeat);
-    await releaseLeases(this.options.knex, this.workerId).catch((error: unknown) => this.options.log.error({ err: error }, 'releasing leases failed'));
+    await asSystem(() => releaseLeases(this.options.knex, this.workerId)).catch((error: unknown) => this.options.log.error({ err: error }, 'releasing leases failed'));
   }
 
   /** Wakes the claim loop (new work was queued by this process); a wake during a claim is not lost. */

@@ -10,6 +10,7 @@ import { createEmailSender } from './send-email.ts';
 import { claimNotifications } from './sql/claim-notifications.ts';
 import { insertNotifications } from './sql/insert-notifications.ts';
 import { settleNotification } from './sql/settle-notification.ts';
+import { asSystem } from '../db/tenant-scope.ts';
 
 const BATCH = 16;
 const DEFAULT_LEASE_MS = 120_000;
@@ -103,7 +104,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
       // With no channel configured nothing is ever queued: no loop polling the database for nothing.
       if (running || channels.length === 0) return;
       running = true;
-      loop = claimLoop();
+      loop = asSystem(claimLoop);
     },
     async stop() {
       if (!running) return;

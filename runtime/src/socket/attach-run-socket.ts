@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth.ts';
 import { createRunsService } from '../services/runs-service.ts';
 import { RunFeed } from './run-feed.ts';
 import { authenticateHandshake } from './socket-user.ts';
+import { asSystem, withTenants } from '../db/tenant-scope.ts';
 
 type RunSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -52,7 +53,8 @@ export function attachRunSocket(io: Server<ClientToServerEvents, ServerToClientE
     }
     const sink = { id: socket.id, send: (event: Parameters<ServerToClientEvents['run:event']>[0]) => void socket.emit('run:event', event) };
 
-    socket.on('run:subscribe', async (payload, ack) => {
+    // Socket events run in the user's tenant scope, as routes do.
+    socket.on('run:subscribe', (payload, ack) => withTenants([user.tenantId], async () => {
       const parsed = RunSubscribeSchema.safeParse(payload);
       if (!parsed.success) return reply(ack, failure('BAD_REQUEST', `Invalid run:subscribe payload: ${parsed.error.issues[0]?.message ?? 'invalid'}`));
       const { runId, afterSeq = 0 } = parsed.data;
@@ -68,7 +70,7 @@ export function attachRunSocket(io: Server<ClientToServerEvents, ServerToClientE
         deps.log.error({ err: thrown, runId, userId: user.id }, 'run:subscribe failed');
         reply(ack, failure(error.code, error.kind === 'unexpected' ? 'Subscribing failed; try again' : error.message));
       }
-    });
+    }));
 
     socket.on('run:unsubscribe', async (payload, ack) => {
       const parsed = UnsubscribeSchema.safeParse(payload);
@@ -84,7 +86,7 @@ export function attachRunSocket(io: Server<ClientToServerEvents, ServerToClientE
 
   const stopCommits = deps.engine.onCommitted((runId) => feed.notify(runId));
   let polling = false;
-  const timer = setInterval(() => {
+  const timer = asSystem(() => setInterval(() => {
     if (polling || feed.watchedRuns === 0) return;
     polling = true;
     feed
@@ -93,7 +95,7 @@ export function attachRunSocket(io: Server<ClientToServerEvents, ServerToClientE
       .finally(() => {
         polling = false;
       });
-  }, POLL_MS);
+  }, POLL_MS));
   timer.unref();
 
   return () => {

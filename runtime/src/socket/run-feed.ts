@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { isTerminalRunEvent, type RunEvent } from '@countersign/shared';
 import { MAX_EVENTS_PER_READ, readRunEvents } from '../services/run-events.ts';
+import { asSystem } from '../db/tenant-scope.ts';
 
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled']);
 
@@ -103,10 +104,12 @@ export class RunFeed {
 
   private schedule(run: WatchedRun): Promise<void> {
     if (run.queued) return run.queued;
-    const pass = run.tail.then(() => {
+    // One pass serves every subscriber of the run, whoever scheduled it: system work. Who may subscribe
+    // is decided before (the socket handler checks the run is of the user's tenant).
+    const pass = asSystem(() => run.tail).then(() => asSystem(() => {
       run.queued = undefined;
       return this.deliver(run);
-    });
+    }));
     run.queued = pass;
     run.tail = pass.catch((error: unknown) => this.log.error({ err: error, runId: run.runId }, 'delivering run events failed; the next poll retries'));
     return pass;

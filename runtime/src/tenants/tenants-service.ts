@@ -5,6 +5,7 @@ import { appendAudit, audited, auditEntry, lockAudit, retryOnAuditConflict, user
 import { hashPassword } from '../auth/password.ts';
 import type { AuthorityActor } from '../services/authority-service.ts';
 import { iso } from '../services/row-values.ts';
+import { alsoTenants, asSystem } from '../db/tenant-scope.ts';
 import { toTenant, type TenantRow } from './tenant-rows.ts';
 
 /** A partner's client tenants: create, list, look into, and the runs and SLAs of all in one place. */
@@ -45,13 +46,14 @@ export function createTenantsService(knex: Knex): TenantsService {
     async createClient(actor, input) {
       await requirePartner(actor);
       const email = input.admin.email.trim().toLowerCase();
-      if (await knex('users').where({ email }).first('id')) {
+      // Emails are unique across every tenant: the check looks beyond the partner's own.
+      if (await asSystem(async () => knex('users').where({ email }).first('id'))) {
         throw new CountersignError('CONFLICT', `A user with the email ${email} exists already`, { issues: [{ code: 'duplicate', path: ['body', 'admin', 'email'], message: 'This email is taken' }] });
       }
       const id = randomUUID();
       const adminId = randomUUID();
       const passwordHash = await hashPassword(input.admin.password);
-      await retryOnAuditConflict(() =>
+      await alsoTenants([id], () => retryOnAuditConflict(() =>
         knex.transaction(async (trx) => {
           await lockAudit(trx, [actor.tenantId, id]);
           await trx('tenants').insert({ id, name: input.name, kind: 'client', parent_id: actor.tenantId });
@@ -61,7 +63,7 @@ export function createTenantsService(knex: Knex): TenantsService {
           // The client's own chain starts with its creation by the partner.
           await appendAudit(trx, id, [auditEntry({ actor: userActor(actor.id), action: 'tenant.created', target: created, after: { name: input.name, partnerId: actor.tenantId, adminId } })]);
         }),
-      );
+      ));
       return toTenant(await knex('tenants').where({ id }).first<TenantRow>());
     },
 
@@ -76,50 +78,57 @@ export function createTenantsService(knex: Knex): TenantsService {
     async overview(actor, now = new Date()) {
       const rows = await clients(actor);
       const ids = rows.map((r) => r.id);
-      const day = new Date(now.getTime() - 86_400_000);
-      const soon = new Date(now.getTime() + 86_400_000);
-      const runStats: { tenant_id: string; last24h: string; failed24h: string; running: string; waiting: string; last_run_at: Date | null }[] =
-        ids.length === 0
-          ? []
-          : await knex('runs')
-              .whereIn('tenant_id', ids)
-              .groupBy('tenant_id')
-              .select('tenant_id')
-              .select(knex.raw('count(*) FILTER (WHERE created_at >= ?) AS last24h', [day]))
-              .select(knex.raw("count(*) FILTER (WHERE created_at >= ? AND status = 'failed') AS failed24h", [day]))
-              .select(knex.raw("count(*) FILTER (WHERE status IN ('queued', 'running')) AS running"))
-              .select(knex.raw("count(*) FILTER (WHERE status = 'waiting') AS waiting"))
-              .select(knex.raw('max(created_at) AS last_run_at'));
-      const taskStats: { tenant_id: string; open: string; overdue: string; soon: string }[] =
-        ids.length === 0
-          ? []
-          : await knex('approval_tasks')
-              .whereIn('tenant_id', ids)
-              .andWhere({ status: 'open' })
-              .groupBy('tenant_id')
-              .select('tenant_id')
-              .select(knex.raw('count(*) AS open'))
-              .select(knex.raw('count(*) FILTER (WHERE due_at < ?) AS overdue', [now]))
-              .select(knex.raw('count(*) FILTER (WHERE due_at >= ? AND due_at < ?) AS soon', [now, soon]));
-      return {
-        items: rows.map((row) => {
-          const r = runStats.find((s) => s.tenant_id === row.id);
-          const t = taskStats.find((s) => s.tenant_id === row.id);
-          return {
-            tenant: toTenant(row),
-            runs: { last24h: Number(r?.last24h ?? 0), failed24h: Number(r?.failed24h ?? 0), running: Number(r?.running ?? 0), waiting: Number(r?.waiting ?? 0) },
-            tasks: { open: Number(t?.open ?? 0), overdue: Number(t?.overdue ?? 0), dueWithin24h: Number(t?.soon ?? 0) },
-            lastRunAt: r?.last_run_at ? iso(r.last_run_at) : null,
-          };
-        }),
-      };
+      // The one place a partner reads its clients' runs and tasks.
+      return alsoTenants(ids, () => clientActivity(knex, rows, now));
     },
+  };
+}
+
+/** Runs and open approval tasks of each client (the caller's scope must include the clients). */
+async function clientActivity(knex: Knex, rows: TenantRow[], now: Date): Promise<PartnerOverviewDto> {
+  const ids = rows.map((r) => r.id);
+  const day = new Date(now.getTime() - 86_400_000);
+  const soon = new Date(now.getTime() + 86_400_000);
+  const runStats: { tenant_id: string; last24h: string; failed24h: string; running: string; waiting: string; last_run_at: Date | null }[] =
+    ids.length === 0
+      ? []
+      : await knex('runs')
+          .whereIn('tenant_id', ids)
+          .groupBy('tenant_id')
+          .select('tenant_id')
+          .select(knex.raw('count(*) FILTER (WHERE created_at >= ?) AS last24h', [day]))
+          .select(knex.raw("count(*) FILTER (WHERE created_at >= ? AND status = 'failed') AS failed24h", [day]))
+          .select(knex.raw("count(*) FILTER (WHERE status IN ('queued', 'running')) AS running"))
+          .select(knex.raw("count(*) FILTER (WHERE status = 'waiting') AS waiting"))
+          .select(knex.raw('max(created_at) AS last_run_at'));
+  const taskStats: { tenant_id: string; open: string; overdue: string; soon: string }[] =
+    ids.length === 0
+      ? []
+      : await knex('approval_tasks')
+          .whereIn('tenant_id', ids)
+          .andWhere({ status: 'open' })
+          .groupBy('tenant_id')
+          .select('tenant_id')
+          .select(knex.raw('count(*) AS open'))
+          .select(knex.raw('count(*) FILTER (WHERE due_at < ?) AS overdue', [now]))
+          .select(knex.raw('count(*) FILTER (WHERE due_at >= ? AND due_at < ?) AS soon', [now, soon]));
+  return {
+    items: rows.map((row) => {
+      const r = runStats.find((s) => s.tenant_id === row.id);
+      const t = taskStats.find((s) => s.tenant_id === row.id);
+      return {
+        tenant: toTenant(row),
+        runs: { last24h: Number(r?.last24h ?? 0), failed24h: Number(r?.failed24h ?? 0), running: Number(r?.running ?? 0), waiting: Number(r?.waiting ?? 0) },
+        tasks: { open: Number(t?.open ?? 0), overdue: Number(t?.overdue ?? 0), dueWithin24h: Number(t?.soon ?? 0) },
+        lastRunAt: r?.last_run_at ? iso(r.last_run_at) : null,
+      };
+    }),
   };
 }
 
 /** Records that a partner user switched into a client tenant (in the client's chain). */
 export async function recordSwitch(knex: Knex, actor: AuthorityActor, client: TenantDto): Promise<void> {
-  await audited(knex, client.id, async (_trx, record) => {
+  await alsoTenants([client.id], () => audited(knex, client.id, async (_trx, record) => {
     record(auditEntry({ actor: userActor(actor.id), action: 'tenant.switched_into', target: { type: 'tenant', id: client.id }, after: { partnerId: actor.tenantId } }));
-  });
+  }));
 }
