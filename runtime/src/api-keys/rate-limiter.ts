@@ -1,3 +1,5 @@
+import type { Knex } from 'knex';
+
 /** What a request's turn at the bucket decided, with what the RateLimit headers say. */
 export interface RateDecision {
   allowed: boolean;
@@ -14,50 +16,48 @@ export interface RateDecision {
 /** Token buckets per API key. */
 export interface RateLimiter {
   /** Takes one token from the key's bucket, refilled continuously at `limitPerMinute`, holding at most that many. */
-  take(keyId: string, limitPerMinute: number): RateDecision;
+  take(key: { id: string; tenantId: string }, limitPerMinute: number): Promise<RateDecision>;
 }
 
-interface Bucket {
-  tokens: number;
-  limit: number;
-  at: number;
-}
+// The tokens a bucket holds at the time of the take: refilled since the last take, at most the limit.
+// A changed limit starts a fresh, full bucket at the new size.
+const AVAILABLE = `CASE WHEN b.limit_per_minute <> EXCLUDED.limit_per_minute THEN EXCLUDED.limit_per_minute::float8
+  ELSE LEAST(EXCLUDED.limit_per_minute::float8,
+             b.tokens + GREATEST(0, EXTRACT(EPOCH FROM EXCLUDED.refilled_at - b.refilled_at)) * EXCLUDED.limit_per_minute / 60.0) END`;
 
-/** Idle buckets are dropped once there are this many (a full bucket is the same as none). */
-const SWEEP_AT = 10_000;
+// One statement per take: the row lock of the upsert serialises the takes of one key across every
+// process, and the database's clock is the one clock they share.
+const TAKE = `
+INSERT INTO api_key_rate_buckets AS b (key_id, tenant_id, limit_per_minute, tokens, refilled_at, allowed)
+VALUES (?, ?, ?, ? - 1, COALESCE(?::timestamptz, clock_timestamp()), true)
+ON CONFLICT (key_id) DO UPDATE SET
+  tokens = (${AVAILABLE}) - CASE WHEN (${AVAILABLE}) >= 1 THEN 1 ELSE 0 END,
+  allowed = (${AVAILABLE}) >= 1,
+  limit_per_minute = EXCLUDED.limit_per_minute,
+  refilled_at = EXCLUDED.refilled_at
+RETURNING tokens, allowed`;
 
 /**
- * Creates an in-memory limiter. Limits are per process: with N API processes behind a load balancer
- * a key may make up to N times its limit. A shared store (e.g. Redis) is a later step.
+ * Creates a limiter whose buckets live in the database (api_key_rate_buckets), so a key's limit holds
+ * across every API process. `now` replaces the database clock (tests).
  */
-export function createRateLimiter(now: () => number = Date.now): RateLimiter {
-  const buckets = new Map<string, Bucket>();
-
-  const sweep = (t: number): void => {
-    for (const [keyId, bucket] of buckets) if (t - bucket.at >= 60_000) buckets.delete(keyId);
-  };
-
+export function createRateLimiter(knex: Knex, now?: () => Date): RateLimiter {
   return {
-    take(keyId, limitPerMinute) {
-      const t = now();
-      const perMs = limitPerMinute / 60_000;
-      const existing = buckets.get(keyId);
-      // A changed limit starts a fresh bucket at the new size.
-      const bucket = existing && existing.limit === limitPerMinute ? existing : { tokens: limitPerMinute, limit: limitPerMinute, at: t };
-      bucket.tokens = Math.min(limitPerMinute, bucket.tokens + Math.max(0, t - bucket.at) * perMs);
-      bucket.at = t;
-      const allowed = bucket.tokens >= 1;
-      if (allowed) bucket.tokens -= 1;
-      if (!existing || existing !== bucket) {
-        if (buckets.size >= SWEEP_AT) sweep(t);
-        buckets.set(keyId, bucket);
-      }
+    async take(key, limitPerMinute) {
+      const at = now ? now().toISOString() : null;
+      const result = await knex.raw<{ rows: { tokens: number; allowed: boolean }[] }>(TAKE, [key.id, key.tenantId, limitPerMinute, limitPerMinute, at]);
+      const row = result.rows[0];
+      if (!row) throw new Error('The rate bucket upsert returned no row');
+      const tokens = Number(row.tokens);
+      const perSecond = limitPerMinute / 60;
+      // Whole seconds up, forgiving floating-point noise (0.95 tokens may come back as 0.94999...).
+      const secondsUntil = (missing: number): number => Math.ceil(missing / perSecond - 1e-6);
       return {
-        allowed,
+        allowed: row.allowed,
         limit: limitPerMinute,
-        remaining: Math.floor(bucket.tokens),
-        resetSeconds: Math.ceil((limitPerMinute - bucket.tokens) / perMs / 1000),
-        retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)),
+        remaining: Math.floor(tokens + 1e-9),
+        resetSeconds: secondsUntil(limitPerMinute - tokens),
+        retryAfterSeconds: row.allowed ? 0 : Math.max(1, secondsUntil(1 - tokens)),
       };
     },
   };

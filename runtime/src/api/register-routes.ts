@@ -36,8 +36,8 @@ function withoutEmpty(query: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** Counts a request against its API key's bucket (before the permission check: refusals cost too). */
-function limitRate(limiter: RateLimiter, apiKey: NonNullable<Authenticated['apiKey']>, res: Response): void {
-  const decision = limiter.take(apiKey.id, apiKey.rateLimitPerMinute);
+async function limitRate(limiter: RateLimiter, apiKey: NonNullable<Authenticated['apiKey']>, tenantId: string, res: Response): Promise<void> {
+  const decision = await limiter.take({ id: apiKey.id, tenantId }, apiKey.rateLimitPerMinute);
   res.set({ 'RateLimit-Limit': String(decision.limit), 'RateLimit-Remaining': String(decision.remaining), 'RateLimit-Reset': String(decision.resetSeconds) });
   if (decision.allowed) return;
   res.set('Retry-After', String(decision.retryAfterSeconds));
@@ -56,7 +56,7 @@ function authenticate(auth: Auth, permission: Permission | undefined, knex: Knex
       throw new CountersignError('UNAUTHENTICATED', 'X-Api-Key takes an API key (csk_...); send a sign-in token as Authorization: Bearer <token>');
     }
     const { user, apiKey } = await auth.authenticate(credential);
-    if (apiKey) limitRate(limiter, apiKey, res);
+    if (apiKey) await limitRate(limiter, apiKey, user.tenantId, res);
     if (permission !== undefined && !can(user.roles, permission)) {
       const allowed = PERMISSIONS[permission].join(', ');
       // A refused attempt is an audit event of the user's tenant.
@@ -100,8 +100,8 @@ function handler(route: Route): RequestHandler {
  * applies), parse the JSON body, then the handler.
  */
 export function registerRoutes(router: Router, routes: readonly Route[], auth: Auth, knex: Knex): void {
-  // One set of buckets per router, in this process's memory (see createRateLimiter).
-  const limiter = createRateLimiter();
+  // The buckets are in the database: a key's limit holds across every API process.
+  const limiter = createRateLimiter(knex);
   for (const route of routes) {
     const chain: RequestHandler[] = [];
     if (route.auth) chain.push(authenticate(auth, route.permission, knex, limiter));

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { up as templates } from './migrations/0009_templates.ts';
 import { up as branding } from './migrations/0010_branding.ts';
 import { up as embedding } from './migrations/0011_embedding.ts';
+import { up as rateBuckets } from './migrations/0012_rate_buckets.ts';
 import { secureTenantTables } from './tenant-wall.ts';
 
 interface Migration {
@@ -384,6 +385,7 @@ const MIGRATIONS: Migration[] = [
   { name: '0009_templates', up: templates },
   { name: '0010_branding', up: branding },
   { name: '0011_embedding', up: embedding },
+  { name: '0012_rate_buckets', up: rateBuckets },
 ];
 
 const TABLE = 'countersign_migrations';
