@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { resolve } from 'node:path';
 import express from 'express';
@@ -11,7 +11,7 @@ import { createApprovalHandler } from './approvals/approval-handler.ts';
 import { startApprovalClock } from './approvals/approval-clock.ts';
 import type { ApprovalNotifier } from './approvals/approval-notifier.ts';
 import { createNotifier, type NotifierOptions } from './notifications/index.ts';
-import { notificationBranding } from './branding/index.ts';
+import { brandedIndexPage, notificationBranding } from './branding/index.ts';
 import { createAuth } from './auth/auth.ts';
 import { createCredentialStore, type CredentialKey } from './credentials/index.ts';
 import { createEmbedKeysService, type EmbedKeysService } from './embed/index.ts';
@@ -102,9 +102,13 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   app.use(router);
   const editorDir = options.editorDir ?? resolve(import.meta.dirname, '../../editor/dist');
   if (existsSync(editorDir)) {
-    app.use(express.static(editorDir, { index: 'index.html', maxAge: '1h' }));
-    // Client-side routes of the editor fall back to its index page.
-    app.get(/^\/(?!api\/|hooks\/|socket\.io\/).*/, (_req, res) => res.sendFile(resolve(editorDir, 'index.html')));
+    const page = brandedIndexPage(readFileSync(resolve(editorDir, 'index.html'), 'utf8'), knex);
+    app.use(express.static(editorDir, { index: false, maxAge: '1h' }));
+    // The index page (and the client-side routes of the editor falling back to it) carries the product
+    // name of the host's branding from the first byte: a partner's domain never shows Countersign.
+    app.get(/^\/(?!api\/|hooks\/|socket\.io\/).*/, (req, res, next) => {
+      page(req.headers.host).then((html) => res.set('Cache-Control', 'no-cache').type('html').send(html), next);
+    });
   }
 
   const sockets: SocketServer[] = [];

@@ -2,3 +2,4 @@
 export { createBrandingService, type BrandingService } from './branding-service.ts';
 export { notificationBranding } from './notification-branding.ts';
 export { readEffectiveBranding } from './read-branding.ts';
+export { brandedIndexPage } from './branded-index-page.ts';
