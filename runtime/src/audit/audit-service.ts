@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { verifyAuditChain, type AuditPageDto, type AuditQuery, type AuditVerifyDto, type AuditEvent } from '@countersign/shared';
+import { tenantDb } from '../db/tenant-db.ts';
 import type { Actor } from '../services/actor.ts';
 import { toAuditEvent, type AuditRow } from './audit-rows.ts';
 
@@ -18,7 +19,7 @@ const PAGE = 2_000;
 export function createAuditService(knex: Knex): AuditService {
   return {
     async list(actor, query) {
-      const q = knex('audit_events').where({ tenant_id: actor.tenantId });
+      const q = tenantDb(knex, actor.tenantId).table('audit_events');
       if (query.from) q.andWhere('occurred_at', '>=', query.from);
       if (query.to) q.andWhere('occurred_at', '<=', query.to);
       if (query.actor) q.andWhereRaw("actor->>'id' = ?", [query.actor]);
@@ -33,11 +34,12 @@ export function createAuditService(knex: Knex): AuditService {
     },
 
     async verify(actor) {
+      const db = tenantDb(knex, actor.tenantId);
       // In pages, carrying the last verified link into the next page: memory stays flat for any length.
       let start = { seq: 0, hash: '0'.repeat(64) };
       let checked = 0;
       for (;;) {
-        const rows: AuditRow[] = await knex('audit_events').where({ tenant_id: actor.tenantId }).andWhere('seq', '>', start.seq).orderBy('seq').limit(PAGE);
+        const rows: AuditRow[] = await db.table('audit_events').where('seq', '>', start.seq).orderBy('seq').limit(PAGE);
         if (rows.length === 0) return { ok: true, checked };
         const events = rows.map(toAuditEvent);
         const result = await verifyAuditChain(events, start);
@@ -50,7 +52,7 @@ export function createAuditService(knex: Knex): AuditService {
     },
 
     async ofRun(tenantId, runId) {
-      const rows: AuditRow[] = await knex('audit_events').where({ tenant_id: tenantId, run_id: runId }).orderBy('seq');
+      const rows: AuditRow[] = await tenantDb(knex, tenantId).table('audit_events').where({ run_id: runId }).orderBy('seq');
       return rows.map(toAuditEvent);
     },
   };

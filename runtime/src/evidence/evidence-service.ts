@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { CountersignError, type AuditEvent, type EvidencePack } from '@countersign/shared';
 import type { AuditService } from '../audit/audit-service.ts';
 import { toAuditEvent, type AuditRow } from '../audit/audit-rows.ts';
+import { tenantDb } from '../db/tenant-db.ts';
 import type { Actor } from '../services/actor.ts';
 import { readStoredGraph } from '../services/graph-rules.ts';
 import { iso, isoOrNull } from '../services/row-values.ts';
@@ -16,25 +17,26 @@ export interface EvidenceService {
 export function createEvidenceService(knex: Knex, audit: AuditService): EvidenceService {
   return {
     async build(actor, runId) {
-      const run = await knex('runs').where({ id: runId, tenant_id: actor.tenantId }).first();
+      const db = tenantDb(knex, actor.tenantId);
+      const run = await db.table('runs').where({ id: runId }).first();
       if (!run) throw new CountersignError('NOT_FOUND', 'Run not found');
       const [tenant, workflow, version] = await Promise.all([
         knex('tenants').where({ id: actor.tenantId }).first<{ id: string; name: string }>('id', 'name'),
-        knex('workflows').where({ id: run.workflow_id, tenant_id: actor.tenantId }).first<{ id: string; name: string }>('id', 'name'),
-        knex('workflow_versions').where({ tenant_id: actor.tenantId, workflow_id: run.workflow_id, version: run.version }).first<VersionRow & { graph: unknown }>(),
+        db.table('workflows').where({ id: run.workflow_id }).first<{ id: string; name: string }>('id', 'name'),
+        db.table('workflow_versions').where({ workflow_id: run.workflow_id, version: run.version }).first<VersionRow & { graph: unknown }>(),
       ]);
       const graph = readStoredGraph(version.graph);
       const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
-      const steps = await knex('run_steps').where({ run_id: runId, tenant_id: actor.tenantId }).orderBy('position');
-      const tasks = await knex('approval_tasks').where({ run_id: runId, tenant_id: actor.tenantId }).orderBy([{ column: 'created_at' }, { column: 'id' }]);
+      const steps = await db.table('run_steps').where({ run_id: runId }).orderBy('position');
+      const tasks = await db.table('approval_tasks').where({ run_id: runId }).orderBy([{ column: 'created_at' }, { column: 'id' }]);
       const runEvents = await audit.ofRun(actor.tenantId, runId);
       // The chain segment from the run's first to its last event: the run's events in full, the others as links.
       const first = runEvents[0]?.seq ?? 0;
       const last = runEvents.at(-1)?.seq ?? 0;
-      const between: { seq: number; prev_hash: string; hash: string; run_id: string | null }[] = first === 0 ? [] : await knex('audit_events').where({ tenant_id: actor.tenantId }).whereBetween('seq', [first, last]).orderBy('seq').select('seq', 'prev_hash', 'hash', 'run_id');
+      const between: { seq: number; prev_hash: string; hash: string; run_id: string | null }[] = first === 0 ? [] : await db.table('audit_events').whereBetween('seq', [first, last]).orderBy('seq').select('seq', 'prev_hash', 'hash', 'run_id');
       const full = new Map(runEvents.map((e) => [e.seq, e]));
       const segment = between.map((row) => full.get(Number(row.seq)) ?? { seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash });
-      const head = await knex('audit_events').where({ tenant_id: actor.tenantId }).orderBy('seq', 'desc').first<AuditRow | undefined>();
+      const head = await db.table('audit_events').orderBy('seq', 'desc').first<AuditRow | undefined>();
       const headEvent: AuditEvent | undefined = head ? toAuditEvent(head) : undefined;
       const verified = await audit.verify(actor);
       return {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { HistoricInvoice, InvoiceHistory } from '@countersign/shared';
+import { tenantDb } from '../db/tenant-db.ts';
 import { iso } from '../services/row-values.ts';
 
 /** Which step a history is handed to: what it records is attributed to that run and node. */
@@ -39,11 +40,13 @@ export function createInvoiceHistoryStore(knex: Knex, options: InvoiceHistorySto
   return {
     forStep: (scope) => ({
       async candidates({ entity, vendorId }) {
-        const query = knex('invoice_history')
-          .where({ tenant_id: scope.tenantId, entity, vendor_id: vendorId })
+        const db = tenantDb(knex, scope.tenantId);
+        const query = db
+          .table('invoice_history')
+          .where({ entity, vendor_id: vendorId })
           .whereNot('run_id', scope.runId)
           // Only invoices of runs still in force: a cancelled or failed run paid nothing.
-          .whereIn('run_id', knex('runs').select('id').where({ tenant_id: scope.tenantId }).whereNotIn('status', ['cancelled', 'failed']));
+          .whereIn('run_id', db.table('runs').select('id').whereNotIn('status', ['cancelled', 'failed']));
         // Production checks never see invoices recorded by test runs; test runs see everything.
         if (!scope.isTest) query.andWhere({ is_test: false });
         // Past the limit keep the NEWEST rows (a re-submission is most likely recent), returned oldest first.
@@ -63,9 +66,8 @@ export function createInvoiceHistoryStore(knex: Knex, options: InvoiceHistorySto
         );
       },
       async record(invoice) {
-        await knex('invoice_history')
-          .insert({
-            tenant_id: scope.tenantId,
+        await tenantDb(knex, scope.tenantId)
+          .insert('invoice_history', {
             run_id: scope.runId,
             node_id: scope.nodeId,
             invoice_id: invoice.id,

@@ -11,6 +11,7 @@ import {
   type ValidationIssue,
 } from '@countersign/shared';
 import { audited, auditEntry, userActor } from '../audit/audit-log.ts';
+import { tenantDb, type TenantDb } from '../db/tenant-db.ts';
 import type { Actor } from './actor.ts';
 import { iso, isoOrNull } from './row-values.ts';
 
@@ -97,11 +98,11 @@ function toDelegation(row: DelegationRow, at: Date): DelegationDto {
 
 /** Creates the authority service. */
 export function createAuthorityService(knex: Knex): AuthorityService {
-  const findUser = async (tenantId: string, id: string): Promise<UserRow | undefined> =>
-    knex('users').where({ id, tenant_id: tenantId }).first<UserRow | undefined>('id', 'email', 'name', 'roles');
+  const findUser = async (db: TenantDb, id: string): Promise<UserRow | undefined> =>
+    db.table('users').where({ id }).first<UserRow | undefined>('id', 'email', 'name', 'roles');
 
-  const limitsOf = async (tenantId: string, userIds: string[]): Promise<Map<string, AuthorityLimitDto[]>> => {
-    const rows: LimitRow[] = userIds.length === 0 ? [] : await knex('authority_limits').where({ tenant_id: tenantId }).whereIn('user_id', userIds).orderBy([{ column: 'user_id' }, { column: 'currency' }]);
+  const limitsOf = async (db: TenantDb, userIds: string[]): Promise<Map<string, AuthorityLimitDto[]>> => {
+    const rows: LimitRow[] = userIds.length === 0 ? [] : await db.table('authority_limits').whereIn('user_id', userIds).orderBy([{ column: 'user_id' }, { column: 'currency' }]);
     const byUser = new Map<string, AuthorityLimitDto[]>();
     for (const row of rows) {
       const list = byUser.get(row.user_id) ?? [];
@@ -111,47 +112,51 @@ export function createAuthorityService(knex: Knex): AuthorityService {
     return byUser;
   };
 
-  const toUsers = async (tenantId: string, rows: UserRow[]): Promise<UserWithAuthorityDto[]> => {
-    const limits = await limitsOf(tenantId, rows.map((row) => row.id));
+  const toUsers = async (db: TenantDb, rows: UserRow[]): Promise<UserWithAuthorityDto[]> => {
+    const limits = await limitsOf(db, rows.map((row) => row.id));
     return rows.map((row) => ({ id: row.id, email: row.email, name: row.name, roles: rolesOf(row), authorityLimits: limits.get(row.id) ?? [] }));
   };
 
-  const getDelegation = async (tenantId: string, id: string): Promise<DelegationRow> => {
-    const row = await knex('delegations').where({ id, tenant_id: tenantId }).first<DelegationRow | undefined>();
+  const getDelegation = async (db: TenantDb, id: string): Promise<DelegationRow> => {
+    const row = await db.table('delegations').where({ id }).first<DelegationRow | undefined>();
     if (!row) throw new CountersignError('NOT_FOUND', 'Delegation not found');
     return row;
   };
 
   return {
     async listUsers(actor) {
-      const rows: UserRow[] = await knex('users').where({ tenant_id: actor.tenantId }).select('id', 'email', 'name', 'roles').orderBy('email');
-      return toUsers(actor.tenantId, rows);
+      const db = tenantDb(knex, actor.tenantId);
+      const rows: UserRow[] = await db.table('users').select('id', 'email', 'name', 'roles').orderBy('email');
+      return toUsers(db, rows);
     },
 
     async setLimits(actor, userId, limits) {
-      const user = await findUser(actor.tenantId, userId);
+      const db = tenantDb(knex, actor.tenantId);
+      const user = await findUser(db, userId);
       if (!user) throw userNotFound();
       if (limits.length > 0 && !rolesOf(user).includes('approver')) {
         throw new CountersignError('VALIDATION_FAILED', `Invalid request: body.limits: ${user.email} does not hold the approver role, so cannot hold authority`, {
           issues: [{ code: 'not_an_approver', path: ['body', 'limits'], message: `${user.email} does not hold the approver role` }],
         });
       }
-      const before = (await limitsOf(actor.tenantId, [userId])).get(userId) ?? [];
+      const before = (await limitsOf(db, [userId])).get(userId) ?? [];
       await audited(knex, actor.tenantId, async (trx, record) => {
+        const tx = db.through(trx);
         record(auditEntry({ actor: userActor(actor.id), action: 'authority.limits_set', target: { type: 'user', id: userId }, before, after: limits }));
-        await trx('authority_limits').where({ tenant_id: actor.tenantId, user_id: userId }).delete();
+        await tx.table('authority_limits').where({ user_id: userId }).delete();
         if (limits.length > 0) {
-          await trx('authority_limits').insert(
-            limits.map((entry) => ({ tenant_id: actor.tenantId, user_id: userId, currency: entry.currency, limit_minor: entry.limit, updated_by: actor.id })),
+          await tx.insert(
+            'authority_limits',
+            limits.map((entry) => ({ user_id: userId, currency: entry.currency, limit_minor: entry.limit, updated_by: actor.id })),
           );
         }
       });
-      const [dto] = await toUsers(actor.tenantId, [user]);
+      const [dto] = await toUsers(db, [user]);
       return dto as UserWithAuthorityDto;
     },
 
     async listDelegations(actor, filter, at = new Date()) {
-      const query = knex('delegations').where({ tenant_id: actor.tenantId });
+      const query = tenantDb(knex, actor.tenantId).table('delegations');
       if (filter.active === true) query.whereNull('revoked_at').andWhere('starts_at', '<=', at).andWhere('ends_at', '>', at);
       if (filter.active === false) query.andWhere((q) => q.whereNotNull('revoked_at').orWhere('starts_at', '>', at).orWhere('ends_at', '<=', at));
       const rows: DelegationRow[] = await query.orderBy([{ column: 'starts_at', order: 'desc' }, { column: 'id' }]);
@@ -175,16 +180,16 @@ export function createAuthorityService(knex: Knex): AuthorityService {
       if (endsAt.getTime() <= startsAt.getTime()) throw invalid('endsAt', 'endsAt must be after startsAt');
       if (endsAt.getTime() - startsAt.getTime() > MAX_DELEGATION_DAYS * DAY_MS) throw invalid('endsAt', `A delegation lasts at most ${MAX_DELEGATION_DAYS} days`);
 
-      const delegator = await findUser(actor.tenantId, delegatorId);
+      const db = tenantDb(knex, actor.tenantId);
+      const delegator = await findUser(db, delegatorId);
       if (!delegator) throw userNotFound();
       if (!rolesOf(delegator).includes('approver')) throw invalid('delegatorId', `${delegator.email} does not hold the approver role, so has no authority to delegate`);
-      const delegate = await findUser(actor.tenantId, input.delegateId);
+      const delegate = await findUser(db, input.delegateId);
       if (!delegate) throw userNotFound();
       if (!rolesOf(delegate).includes('approver')) throw invalid('delegateId', `${delegate.email} does not hold the approver role`);
 
-      const row: DelegationRow = {
+      const row: Omit<DelegationRow, 'tenant_id'> = {
         id: randomUUID(),
-        tenant_id: actor.tenantId,
         delegator_id: delegatorId,
         delegate_id: input.delegateId,
         starts_at: startsAt,
@@ -196,29 +201,31 @@ export function createAuthorityService(knex: Knex): AuthorityService {
         revoked_by: null,
       };
       await audited(knex, actor.tenantId, async (trx, record) => {
-        await trx('delegations').insert(row);
+        await db.through(trx).insert('delegations', row);
         record(auditEntry({ actor: userActor(actor.id), action: 'delegation.created', target: { type: 'delegation', id: row.id }, after: { delegatorId, delegateId: input.delegateId, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() }, reason: input.reason }));
       });
-      return toDelegation(await getDelegation(actor.tenantId, row.id), now);
+      return toDelegation(await getDelegation(db, row.id), now);
     },
 
     async revokeDelegation(actor, id, now = new Date()) {
-      const row = await getDelegation(actor.tenantId, id);
+      const db = tenantDb(knex, actor.tenantId);
+      const row = await getDelegation(db, id);
       if (row.delegator_id !== actor.id && !actor.roles.includes('admin')) {
         throw new CountersignError('FORBIDDEN', 'Only the delegator or an admin may revoke a delegation');
       }
       if (row.revoked_at === null) {
         await audited(knex, actor.tenantId, async (trx, record) => {
-          await trx('delegations').where({ id, tenant_id: actor.tenantId }).whereNull('revoked_at').update({ revoked_at: now, revoked_by: actor.id });
+          await db.through(trx).table('delegations').where({ id }).whereNull('revoked_at').update({ revoked_at: now, revoked_by: actor.id });
           record(auditEntry({ actor: userActor(actor.id), action: 'delegation.revoked', target: { type: 'delegation', id } }));
         });
       }
-      return toDelegation(await getDelegation(actor.tenantId, id), now);
+      return toDelegation(await getDelegation(db, id), now);
     },
 
     async activeDelegationsFor(tenantId, userId, at, as = 'delegate') {
-      const rows: DelegationRow[] = await knex('delegations')
-        .where({ tenant_id: tenantId, [as === 'delegate' ? 'delegate_id' : 'delegator_id']: userId })
+      const rows: DelegationRow[] = await tenantDb(knex, tenantId)
+        .table('delegations')
+        .where({ [as === 'delegate' ? 'delegate_id' : 'delegator_id']: userId })
         .whereNull('revoked_at')
         .andWhere('starts_at', '<=', at)
         .andWhere('ends_at', '>', at)
@@ -227,7 +234,7 @@ export function createAuthorityService(knex: Knex): AuthorityService {
     },
 
     async authorityLimit(tenantId, userId, currency) {
-      const row = await knex('authority_limits').where({ tenant_id: tenantId, user_id: userId, currency }).first<LimitRow | undefined>('limit_minor');
+      const row = await tenantDb(knex, tenantId).table('authority_limits').where({ user_id: userId, currency }).first<LimitRow | undefined>('limit_minor');
       return row ? { amount: Number(row.limit_minor), currency } : null;
     },
   };

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { CountersignError, type RunDto, type RunEvent, type RunStatus, type RunSummaryDto } from '@countersign/shared';
+import { tenantDb } from '../db/tenant-db.ts';
 import type { Engine } from '../engine/engine.ts';
 import { can } from '@countersign/shared';
 import type { AuthorityActor } from './authority-service.ts';
@@ -35,11 +36,12 @@ const runNotFound = (): CountersignError => new CountersignError('NOT_FOUND', 'R
 /** Creates the runs service. */
 export function createRunsService(knex: Knex, engine: Engine): RunsService {
   const exists = async (actor: Actor, runId: string): Promise<boolean> =>
-    (await knex('runs').where({ id: runId, tenant_id: actor.tenantId }).first('id')) !== undefined;
+    (await tenantDb(knex, actor.tenantId).table('runs').where({ id: runId }).first('id')) !== undefined;
 
   return {
     async start(actor, workflowId, request) {
-      const workflow = await knex('workflows').where({ id: workflowId, tenant_id: actor.tenantId }).first<{ published_version: number | null } | undefined>('published_version');
+      const db = tenantDb(knex, actor.tenantId);
+      const workflow = await db.table('workflows').where({ id: workflowId }).first<{ published_version: number | null } | undefined>('published_version');
       if (!workflow) throw new CountersignError('NOT_FOUND', 'Workflow not found');
       const test = request.test === true;
       if (test && !can(actor.roles, 'workflow.write')) throw new CountersignError('FORBIDDEN', 'Test runs of unpublished versions are for designers and admins (permission workflow.write)');
@@ -50,7 +52,7 @@ export function createRunsService(knex: Knex, engine: Engine): RunsService {
           if (workflow.published_version === null) throw new CountersignError('CONFLICT', 'This workflow has no published version: submit a version for review and publish it, or start a test run');
           version = workflow.published_version;
         } else {
-          const row = await knex('workflow_versions').where({ tenant_id: actor.tenantId, workflow_id: workflowId, version }).first<{ status: string } | undefined>('status');
+          const row = await db.table('workflow_versions').where({ workflow_id: workflowId, version }).first<{ status: string } | undefined>('status');
           if (row && row.status !== 'published') throw new CountersignError('CONFLICT', `Version ${version} is ${row.status.replace('_', ' ')}, not published: only a test run may run it`);
         }
       }
@@ -59,14 +61,15 @@ export function createRunsService(knex: Knex, engine: Engine): RunsService {
     },
 
     async get(actor, runId) {
-      const run = await knex('runs').where({ id: runId, tenant_id: actor.tenantId }).first<RunRow | undefined>(RUN_COLUMNS);
+      const db = tenantDb(knex, actor.tenantId);
+      const run = await db.table('runs').where({ id: runId }).first<RunRow | undefined>(RUN_COLUMNS);
       if (!run) throw runNotFound();
-      const steps: StepRow[] = await knex('run_steps').where({ run_id: runId, tenant_id: actor.tenantId }).orderBy('position').select(STEP_COLUMNS);
+      const steps: StepRow[] = await db.table('run_steps').where({ run_id: runId }).orderBy('position').select(STEP_COLUMNS);
       return toRun(run, steps);
     },
 
     async list(actor, query) {
-      const builder = knex('runs').where('tenant_id', actor.tenantId);
+      const builder = tenantDb(knex, actor.tenantId).table('runs');
       if (query.workflowId !== undefined) builder.andWhere('workflow_id', query.workflowId);
       if (query.status !== undefined) builder.andWhere('status', query.status);
       const rows: RunRow[] = await builder

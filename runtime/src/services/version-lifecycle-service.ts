@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { CountersignError, diffGraphs, hashGraph, validateGraph, type Graph, type LintFinding, type NodeRegistry, type VersionDiffDto } from '@countersign/shared';
 import { audited, auditEntry, userActor, type AuditRecorder } from '../audit/audit-log.ts';
+import { tenantDb, type TenantDb } from '../db/tenant-db.ts';
 import { jsonb } from '../engine/sql/step-rows.ts';
 import type { AuthorityActor } from './authority-service.ts';
 import { readStoredGraph, requireValidGraph } from './graph-rules.ts';
@@ -29,8 +30,8 @@ export function createVersionLifecycleService(knex: Knex, registry: NodeRegistry
   const target = (workflowId: string, version: number) => ({ type: 'version', id: `${workflowId}@${version}` });
 
   /** The version row locked for update, or 404. */
-  const lockVersion = async (trx: Knex.Transaction, actor: AuthorityActor, workflowId: string, version: number): Promise<VersionRow> => {
-    const row = await trx('workflow_versions').where({ tenant_id: actor.tenantId, workflow_id: workflowId, version }).forUpdate().first<VersionRow | undefined>();
+  const lockVersion = async (tx: TenantDb, workflowId: string, version: number): Promise<VersionRow> => {
+    const row = await tx.table('workflow_versions').where({ workflow_id: workflowId, version }).forUpdate().first<VersionRow | undefined>();
     if (!row) throw new CountersignError('NOT_FOUND', `Version ${version} of this workflow does not exist`);
     return row;
   };
@@ -50,15 +51,16 @@ export function createVersionLifecycleService(knex: Knex, registry: NodeRegistry
     version: number,
     step: keyof typeof ACTIONS,
     check: (row: VersionRow) => CountersignError | undefined,
-    apply: (trx: Knex.Transaction, row: VersionRow, record: AuditRecorder) => Promise<Record<string, unknown>>,
+    apply: (tx: TenantDb, row: VersionRow, record: AuditRecorder) => Promise<Record<string, unknown>>,
   ): Promise<void> => {
     let refused: CountersignError | undefined;
     await audited(knex, actor.tenantId, async (trx, record) => {
-      const row = await lockVersion(trx, actor, workflowId, version);
+      const tx = tenantDb(trx, actor.tenantId);
+      const row = await lockVersion(tx, workflowId, version);
       refused = check(row);
       if (refused) return;
-      const patch = await apply(trx, row, record);
-      await trx('workflow_versions').where({ tenant_id: actor.tenantId, workflow_id: workflowId, version }).update(patch);
+      const patch = await apply(tx, row, record);
+      await tx.table('workflow_versions').where({ workflow_id: workflowId, version }).update(patch);
       record(
         auditEntry({
           actor: userActor(actor.id),
@@ -83,8 +85,8 @@ export function createVersionLifecycleService(knex: Knex, registry: NodeRegistry
     return undefined;
   };
 
-  const versionGraph = async (actor: AuthorityActor, workflowId: string, version: number): Promise<{ graph: Graph; hash: string; status: string }> => {
-    const row = await knex('workflow_versions').where({ tenant_id: actor.tenantId, workflow_id: workflowId, version }).first<VersionRow | undefined>();
+  const versionGraph = async (db: TenantDb, workflowId: string, version: number): Promise<{ graph: Graph; hash: string; status: string }> => {
+    const row = await db.table('workflow_versions').where({ workflow_id: workflowId, version }).first<VersionRow | undefined>();
     if (!row) throw new CountersignError('NOT_FOUND', `Version ${version} of this workflow does not exist`);
     return { graph: readStoredGraph(row.graph), hash: row.hash, status: row.status };
   };
@@ -95,12 +97,13 @@ export function createVersionLifecycleService(knex: Knex, registry: NodeRegistry
       const hash = await hashGraph(graph);
       let refused: CountersignError | undefined;
       await audited(knex, actor.tenantId, async (trx, record) => {
-        const row = await lockVersion(trx, actor, workflowId, version);
+        const tx = tenantDb(trx, actor.tenantId);
+        const row = await lockVersion(tx, workflowId, version);
         if (row.status !== 'draft') {
           refused = new CountersignError('CONFLICT', `Version ${version} is ${row.status.replace('_', ' ')}: a submitted version is immutable. Save the draft as a new version instead`);
           return;
         }
-        await trx('workflow_versions').where({ tenant_id: actor.tenantId, workflow_id: workflowId, version }).update({ graph: jsonb(graph), hash });
+        await tx.table('workflow_versions').where({ workflow_id: workflowId, version }).update({ graph: jsonb(graph), hash });
         record(auditEntry({ actor: userActor(actor.id), action: 'version.edited', target: target(workflowId, version), before: { hash: row.hash }, after: { hash }, versionHash: hash }));
       });
       if (refused) await refuse(actor, workflowId, version, 'version.edit', refused);
@@ -125,7 +128,7 @@ export function createVersionLifecycleService(knex: Knex, registry: NodeRegistry
             details: { findings },
           });
         },
-        async (_trx, row) => ({ status: 'in_review', submitted_by: actor.id, submitted_at: new Date(), lint: JSON.stringify(lint(readStoredGraph(row.graph))) }),
+        async (_tx, row) => ({ status: 'in_review', submitted_by: actor.id, submitted_at: new Date(), lint: JSON.stringify(lint(readStoredGraph(row.graph))) }),
       );
     },
 
@@ -158,20 +161,21 @@ export function createVersionLifecycleService(knex: Knex, registry: NodeRegistry
         version,
         'publish',
         (row) => wrongStatus(row, 'approved', 'published'),
-        async (trx) => {
-          await trx('workflows').where({ id: workflowId, tenant_id: actor.tenantId }).update({ published_version: version });
+        async (tx) => {
+          await tx.table('workflows').where({ id: workflowId }).update({ published_version: version });
           return { status: 'published', published_by: actor.id, published_at: new Date() };
         },
       );
     },
 
     async diff(actor, workflowId, from, to) {
-      const [a, b] = await Promise.all([versionGraph(actor, workflowId, from), versionGraph(actor, workflowId, to)]);
+      const db = tenantDb(knex, actor.tenantId);
+      const [a, b] = await Promise.all([versionGraph(db, workflowId, from), versionGraph(db, workflowId, to)]);
       return { from: { version: from, hash: a.hash, status: a.status }, to: { version: to, hash: b.hash, status: b.status }, diff: diffGraphs(a.graph, b.graph) };
     },
 
     async lint(actor, workflowId, raw) {
-      const row = await knex('workflows').where({ id: workflowId, tenant_id: actor.tenantId }).first<{ draft: unknown } | undefined>('draft');
+      const row = await tenantDb(knex, actor.tenantId).table('workflows').where({ id: workflowId }).first<{ draft: unknown } | undefined>('draft');
       if (!row) throw new CountersignError('NOT_FOUND', 'Workflow not found');
       if (raw === undefined) return lint(readStoredGraph(row.draft));
       // Live lint of a draft being edited: judge what parses, even while the draft has other issues.

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { tenantDb } from '../db/tenant-db.ts';
 
 /** How long a webhook-id is remembered: a replay within this window gets the first delivery's run. */
 export const DELIVERY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -19,7 +20,7 @@ interface Delivery {
  */
 export async function claimDelivery(knex: Knex, delivery: Delivery, now: Date = new Date()): Promise<DeliveryClaim> {
   const key = { workflow_id: delivery.workflowId, webhook_id: delivery.webhookId };
-  const inserted: unknown[] = await knex('webhook_deliveries').insert({ ...key, tenant_id: delivery.tenantId, received_at: now }).onConflict(['workflow_id', 'webhook_id']).ignore().returning('webhook_id');
+  const inserted: unknown[] = await tenantDb(knex, delivery.tenantId).insert('webhook_deliveries', { ...key, received_at: now }).onConflict(['workflow_id', 'webhook_id']).ignore().returning('webhook_id');
   if (inserted.length > 0) {
     // Forgetting expired ids of this workflow as new ones arrive keeps the table at one day of traffic.
     await knex('webhook_deliveries').where({ workflow_id: delivery.workflowId }).andWhere('received_at', '<', new Date(now.getTime() - DELIVERY_WINDOW_MS)).delete();

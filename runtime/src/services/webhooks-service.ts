@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { CountersignError } from '@countersign/shared';
 import type { Engine } from '../engine/engine.ts';
 import type { CredentialStore } from '../credentials/index.ts';
+import { tenantDb } from '../db/tenant-db.ts';
 import { asSystem, withTenants } from '../db/tenant-scope.ts';
 import { readStoredGraph } from './graph-rules.ts';
 import { claimDelivery, recordDeliveryRun, releaseDelivery } from './webhook-deliveries.ts';
@@ -58,11 +59,12 @@ export function createWebhooksService(knex: Knex, engine: Engine, credentials: C
 
   async function startIn(tenantId: string, call: WebhookCall): Promise<{ runId: string }> {
     // Webhooks are production: only the published (live) version receives them.
-    const latest = await knex('workflow_versions as v')
+    const latest = await tenantDb(knex, tenantId)
+      .table('workflow_versions as v')
       .join('workflows as w', function live() {
         this.on('w.id', '=', 'v.workflow_id').andOn('w.published_version', '=', 'v.version');
       })
-      .where({ 'v.workflow_id': call.workflowId, 'v.tenant_id': tenantId })
+      .where({ 'v.workflow_id': call.workflowId })
       .first<{ version: number; hash: string } | undefined>('v.version', 'v.hash');
     if (!latest) throw new CountersignError('CONFLICT', 'This workflow has no published version: webhooks reach only a version that was reviewed and published');
     const targets = await targetsOf(call.workflowId, latest.version, latest.hash);

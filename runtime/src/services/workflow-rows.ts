@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { LintFindingSchema, type VersionDto, type WorkflowDto, type WorkflowSummaryDto } from '@countersign/shared';
+import { tenantDb } from '../db/tenant-db.ts';
 import { readStoredGraph } from './graph-rules.ts';
 import { iso, isoOrNull } from './row-values.ts';
 
@@ -46,15 +47,16 @@ export const VERSION_SUMMARY_COLUMNS = [
 
 /** Workflows of a tenant with their latest version number and the status of their newest run. */
 export function selectWorkflows(knex: Knex, tenantId: string, withDraft: boolean): Knex.QueryBuilder {
+  const db = tenantDb(knex, tenantId);
   const columns = ['w.id', 'w.tenant_id', 'w.name', 'w.description', 'w.draft_updated_at', 'w.created_at', 'w.created_by', 'w.published_version'];
-  return knex({ w: 'workflows' })
-    .where('w.tenant_id', tenantId)
+  return db
+    .table('workflows as w')
     .select(withDraft ? [...columns, 'w.draft'] : columns)
     .select(
-      knex('workflow_versions as v').max('v.version').where('v.tenant_id', tenantId).andWhereRaw('v.workflow_id = w.id').as('latest_version'),
-      knex('runs as r')
+      db.table('workflow_versions as v').max('v.version').andWhereRaw('v.workflow_id = w.id').as('latest_version'),
+      db
+        .table('runs as r')
         .select('r.status')
-        .where('r.tenant_id', tenantId)
         .andWhereRaw('r.workflow_id = w.id')
         .orderBy([{ column: 'r.created_at', order: 'desc' }, { column: 'r.id', order: 'desc' }])
         .limit(1)

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { CountersignError, hashGraph, type NodeRegistry, type VersionDto, type WorkflowDto, type WorkflowSummaryDto } from '@countersign/shared';
 import { audited, auditEntry, userActor } from '../audit/audit-log.ts';
+import { tenantDb } from '../db/tenant-db.ts';
 import { jsonb } from '../engine/sql/step-rows.ts';
 import type { Actor } from './actor.ts';
 import { readStoredGraph, requireValidGraph } from './graph-rules.ts';
@@ -33,7 +34,7 @@ export function createWorkflowsService(knex: Knex, registry: NodeRegistry): Work
 
   /** The workflow's live (published) version number; 404 for a workflow of another tenant. */
   const requireWorkflow = async (actor: Actor, id: string, db: Knex = knex): Promise<number | null> => {
-    const row = await db('workflows').where({ id, tenant_id: actor.tenantId }).first<{ published_version: number | null } | undefined>('published_version');
+    const row = await tenantDb(db, actor.tenantId).table('workflows').where({ id }).first<{ published_version: number | null } | undefined>('published_version');
     if (!row) throw notFound();
     return row.published_version;
   };
@@ -45,7 +46,7 @@ export function createWorkflowsService(knex: Knex, registry: NodeRegistry): Work
       const id = randomUUID();
       const draftHash = await hashGraph(graph);
       await audited(knex, actor.tenantId, async (trx, record) => {
-        await trx('workflows').insert({ id, tenant_id: actor.tenantId, name: input.name, description: input.description ?? null, draft: jsonb(graph), created_by: actor.id });
+        await tenantDb(trx, actor.tenantId).insert('workflows', { id, name: input.name, description: input.description ?? null, draft: jsonb(graph), created_by: actor.id });
         record(auditEntry({ actor: userActor(actor.id), action: 'workflow.created', target: target(id), after: { name: input.name, draftHash } }));
       });
       return get(actor, id);
@@ -67,8 +68,9 @@ export function createWorkflowsService(knex: Knex, registry: NodeRegistry): Work
       if (changes.name !== undefined) patch['name'] = changes.name;
       if (changes.description !== undefined) patch['description'] = changes.description;
       await audited(knex, actor.tenantId, async (trx, record) => {
-        const before = await trx('workflows').where({ id, tenant_id: actor.tenantId }).first<{ name: string; description: string | null }>('name', 'description');
-        await trx('workflows').where({ id, tenant_id: actor.tenantId }).update(patch);
+        const tx = tenantDb(trx, actor.tenantId);
+        const before = await tx.table('workflows').where({ id }).first<{ name: string; description: string | null }>('name', 'description');
+        await tx.table('workflows').where({ id }).update(patch);
         record(auditEntry({ actor: userActor(actor.id), action: 'workflow.updated', target: target(id), before, after: { ...before, ...patch } }));
       });
       return get(actor, id);
@@ -79,8 +81,9 @@ export function createWorkflowsService(knex: Knex, registry: NodeRegistry): Work
       const graph = requireValidGraph(raw, registry);
       const draftHash = await hashGraph(graph);
       await audited(knex, actor.tenantId, async (trx, record) => {
-        const before = await trx('workflows').where({ id, tenant_id: actor.tenantId }).first<{ draft: unknown }>('draft');
-        await trx('workflows').where({ id, tenant_id: actor.tenantId }).update({ draft: jsonb(graph), draft_updated_at: trx.fn.now() });
+        const tx = tenantDb(trx, actor.tenantId);
+        const before = await tx.table('workflows').where({ id }).first<{ draft: unknown }>('draft');
+        await tx.table('workflows').where({ id }).update({ draft: jsonb(graph), draft_updated_at: trx.fn.now() });
         // Digests, not graphs: the drafts themselves are in the workflow and its versions.
         record(auditEntry({ actor: userActor(actor.id), action: 'workflow.draft_saved', target: target(id), before: { draftHash: await hashGraph(readStoredGraph(before.draft)) }, after: { draftHash } }));
       });
@@ -89,14 +92,15 @@ export function createWorkflowsService(knex: Knex, registry: NodeRegistry): Work
 
     async createVersion(actor, id) {
       return audited(knex, actor.tenantId, async (trx, record) => {
+        const tx = tenantDb(trx, actor.tenantId);
         // The row lock serialises concurrent snapshots of one workflow, so version numbers never collide.
-        const row = await trx('workflows').where({ id, tenant_id: actor.tenantId }).forUpdate().first<{ draft: unknown } | undefined>('draft');
+        const row = await tx.table('workflows').where({ id }).forUpdate().first<{ draft: unknown } | undefined>('draft');
         if (!row) throw notFound();
         const graph = requireValidGraph(row.draft, registry);
         const hash = await hashGraph(graph);
-        const latest = await trx('workflow_versions').where({ workflow_id: id, tenant_id: actor.tenantId }).max<{ max: number | null }>('version as max').first();
+        const latest = await tx.table('workflow_versions').where({ workflow_id: id }).max<{ max: number | null }>('version as max').first();
         const version = Number(latest?.max ?? 0) + 1;
-        await trx('workflow_versions').insert({ tenant_id: actor.tenantId, workflow_id: id, version, hash, graph: jsonb(graph), created_by: actor.id, status: 'draft' });
+        await tx.insert('workflow_versions', { workflow_id: id, version, hash, graph: jsonb(graph), created_by: actor.id, status: 'draft' });
         record(auditEntry({ actor: userActor(actor.id), action: 'version.created', target: { type: 'version', id: `${id}@${version}` }, after: { version, hash, status: 'draft' }, versionHash: hash }));
         return { version, hash };
       });
@@ -104,14 +108,14 @@ export function createWorkflowsService(knex: Knex, registry: NodeRegistry): Work
 
     async getVersion(actor, id, version) {
       const live = await requireWorkflow(actor, id);
-      const row = await knex('workflow_versions').where({ workflow_id: id, tenant_id: actor.tenantId, version }).first<VersionRow | undefined>();
+      const row = await tenantDb(knex, actor.tenantId).table('workflow_versions').where({ workflow_id: id, version }).first<VersionRow | undefined>();
       if (!row) throw new CountersignError('NOT_FOUND', `Version ${version} of this workflow does not exist`);
       return toVersion(row, live);
     },
 
     async listVersions(actor, id) {
       const live = await requireWorkflow(actor, id);
-      const rows: VersionRow[] = await knex('workflow_versions').where({ workflow_id: id, tenant_id: actor.tenantId }).select(VERSION_SUMMARY_COLUMNS).orderBy('version', 'desc');
+      const rows: VersionRow[] = await tenantDb(knex, actor.tenantId).table('workflow_versions').where({ workflow_id: id }).select(VERSION_SUMMARY_COLUMNS).orderBy('version', 'desc');
       return rows.map((row) => toVersionSummary(row, live));
     },
   };
