@@ -27,6 +27,7 @@ const REVOKED = 'This API key has been revoked: ask an admin of your tenant for 
 export function createApiKeyVerifier(knex: Knex): ApiKeyVerifier {
   return {
     async verify(key, now = new Date()) {
+      // Finds the tenant from the key itself, so it reads across tenants.
       const row = isWellFormedApiKey(key) ? await knex('api_keys').where({ key_hash: hashApiKey(key) }).first<ApiKeyRow | undefined>() : undefined;
       if (!row) throw new CountersignError('UNAUTHENTICATED', UNKNOWN);
       if (row.revoked_at !== null) throw new CountersignError('UNAUTHENTICATED', REVOKED);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { CountersignError, ROLES, type ApiKeyDto, type CreateApiKeyRequest } from '@countersign/shared';
 import { audited, auditEntry, userActor } from '../audit/audit-log.ts';
+import { tenantDb, type TenantDb } from '../db/tenant-db.ts';
 import type { Actor } from '../services/actor.ts';
 import { toApiKeyDto, type ApiKeyRow } from './api-key-rows.ts';
 import { generateApiKey } from './api-key-secret.ts';
@@ -28,15 +29,15 @@ function grantable(actor: ApiKeyActor): readonly string[] {
 
 /** Creates the API keys service. */
 export function createApiKeysService(knex: Knex): ApiKeysService {
-  const find = async (tenantId: string, id: string): Promise<ApiKeyRow> => {
-    const row = await knex('api_keys').where({ id, tenant_id: tenantId }).first<ApiKeyRow | undefined>();
+  const find = async (db: TenantDb, id: string): Promise<ApiKeyRow> => {
+    const row = await db.table('api_keys').where({ id }).first<ApiKeyRow | undefined>();
     if (!row) throw new CountersignError('NOT_FOUND', 'API key not found');
     return row;
   };
 
   return {
     async list(actor) {
-      const rows: ApiKeyRow[] = await knex('api_keys').where({ tenant_id: actor.tenantId }).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id' }]);
+      const rows: ApiKeyRow[] = await tenantDb(knex, actor.tenantId).table('api_keys').orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id' }]);
       return rows.map(toApiKeyDto);
     },
 
@@ -48,11 +49,11 @@ export function createApiKeysService(knex: Knex): ApiKeysService {
           issues: [{ code: 'forbidden', path: ['body', 'roles'], message: `Not yours to grant: ${refused.join(', ')}` }],
         });
       }
+      const db = tenantDb(knex, actor.tenantId);
       const roles = [...new Set(input.roles)];
       const { key, prefix, hash } = generateApiKey();
-      const row: ApiKeyRow = {
+      const row: Omit<ApiKeyRow, 'tenant_id'> = {
         id: randomUUID(),
-        tenant_id: actor.tenantId,
         name: input.name,
         prefix,
         key_hash: hash,
@@ -64,24 +65,25 @@ export function createApiKeysService(knex: Knex): ApiKeysService {
         revoked_at: null,
       };
       await audited(knex, actor.tenantId, async (trx, record) => {
-        await trx('api_keys').insert({ ...row, roles: JSON.stringify(roles) });
+        await db.through(trx).insert('api_keys', { ...row, roles: JSON.stringify(roles) });
         // The prefix identifies the key; neither the key nor its hash goes into the trail.
         const after = { name: row.name, prefix, roles, rateLimitPerMinute: row.rate_limit_per_minute };
         record(auditEntry({ actor: userActor(actor.id), action: 'apikey.created', target: { type: 'api_key', id: row.id }, after }));
       });
-      return { key, apiKey: toApiKeyDto(await find(actor.tenantId, row.id)) };
+      return { key, apiKey: toApiKeyDto(await find(db, row.id)) };
     },
 
     async revoke(actor, id, now = new Date()) {
-      const row = await find(actor.tenantId, id);
+      const db = tenantDb(knex, actor.tenantId);
+      const row = await find(db, id);
       if (row.revoked_at === null) {
         await audited(knex, actor.tenantId, async (trx, record) => {
-          const changed = await trx('api_keys').where({ id, tenant_id: actor.tenantId }).whereNull('revoked_at').update({ revoked_at: now });
+          const changed = await db.through(trx).table('api_keys').where({ id }).whereNull('revoked_at').update({ revoked_at: now });
           // A concurrent revocation got there first: it holds the event.
           if (changed > 0) record(auditEntry({ actor: userActor(actor.id), action: 'apikey.revoked', target: { type: 'api_key', id }, before: { name: row.name, prefix: row.prefix } }));
         });
       }
-      return toApiKeyDto(await find(actor.tenantId, id));
+      return toApiKeyDto(await find(db, id));
     },
   };
 }

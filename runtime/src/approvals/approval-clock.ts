@@ -6,6 +6,7 @@ import { chooseAssignees } from './eligibility.ts';
 import { finishRequest } from './finish-request.ts';
 import { openLevel } from './open-level.ts';
 import { parseRequest, type ApprovalRequest, type ApprovalRequestRow } from './request-row.ts';
+import { tenantDb } from '../db/tenant-db.ts';
 import { asSystem } from '../db/tenant-scope.ts';
 
 const BATCH = 50;
@@ -87,8 +88,8 @@ async function timeOut(trx: Knex.Transaction, request: ApprovalRequest, notifier
 async function tickTenant(knex: Knex, tenantId: string, notifier: ApprovalNotifier, now: Date): Promise<number> {
   return retryOnAuditConflict(() => knex.transaction(async (trx) => {
     await lockAudit(trx, [tenantId]);
-    const rows: ApprovalRequestRow[] = await trx('approval_requests')
-      .where({ status: 'open', tenant_id: tenantId })
+    const rows: ApprovalRequestRow[] = await tenantDb(trx, tenantId).table('approval_requests')
+      .where({ status: 'open' })
       .andWhere((q) => q.where('due_at', '<=', now).orWhere('remind_at', '<=', now))
       .orderBy('created_at')
       .limit(BATCH)
@@ -113,6 +114,7 @@ async function tickTenant(knex: Knex, tenantId: string, notifier: ApprovalNotifi
  * handles passed due times, and closes the requests of runs that ended. Returns the requests that ended.
  */
 export async function tickApprovalClock(knex: Knex, notifier: ApprovalNotifier, now = new Date()): Promise<number> {
+  // The clock serves every tenant: it finds those with due requests, then handles each in its own view.
   const tenants: { tenant_id: string }[] = await knex('approval_requests')
     .where({ status: 'open' })
     .andWhere((q) => q.where('due_at', '<=', now).orWhere('remind_at', '<=', now))

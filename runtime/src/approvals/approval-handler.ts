@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { ApprovalPlanSchema, CountersignError, type ApprovalPlan } from '@countersign/shared';
+import { tenantDb } from '../db/tenant-db.ts';
 import type { SuspendingStep, SuspensionHandler } from '../engine/suspension-handler.ts';
 import type { ApprovalNotifier } from './approval-notifier.ts';
 import { conflictingUsers } from './duty-ledger.ts';
@@ -13,9 +14,10 @@ const SuspensionDataSchema = z.looseObject({ plan: ApprovalPlanSchema });
 /** The requester(s) of a run and the author of its version: never eligible approvers in it. */
 async function exclusionsOf(knex: Knex, step: SuspendingStep, plan: ApprovalPlan, now: Date): Promise<Exclusion[]> {
   const requesters = plan.requesters;
-  const run = await knex('runs').where({ id: step.runId, tenant_id: step.tenantId }).first<{ requested_by: string | null } | undefined>('requested_by');
-  const version = await knex('workflow_versions')
-    .where({ tenant_id: step.tenantId, workflow_id: step.workflowId, version: step.version })
+  const db = tenantDb(knex, step.tenantId);
+  const run = await db.table('runs').where({ id: step.runId }).first<{ requested_by: string | null } | undefined>('requested_by');
+  const version = await db.table('workflow_versions')
+    .where({ workflow_id: step.workflowId, version: step.version })
     .first<{ created_by: string } | undefined>('created_by');
   const list: Exclusion[] = [];
   for (const id of [...requesters, run?.requested_by]) if (id && !list.some((e) => e.userId === id)) list.push({ userId: id, reason: 'requester' });
@@ -36,8 +38,9 @@ export function createApprovalHandler(knex: Knex, notifier: ApprovalNotifier): S
       if (!parsed.success) throw new CountersignError('INTERNAL', `The approval step "${step.nodeLabel}" suspended without a valid plan`, { retryable: false });
       const { plan } = parsed.data;
       const now = new Date();
+      const db = tenantDb(knex, step.tenantId);
       const excluded = await exclusionsOf(knex, step, plan, now);
-      const workflow = await knex('workflows').where({ id: step.workflowId, tenant_id: step.tenantId }).first<{ name: string } | undefined>('name');
+      const workflow = await db.table('workflows').where({ id: step.workflowId }).first<{ name: string } | undefined>('name');
       const row: ApprovalRequestRow = {
         run_id: step.runId,
         node_id: step.nodeId,
@@ -71,8 +74,9 @@ export function createApprovalHandler(knex: Knex, notifier: ApprovalNotifier): S
         );
       }
       return async (trx) => {
-        const inserted = await trx('approval_requests')
-          .insert({ ...row, plan: JSON.stringify(row.plan), excluded: JSON.stringify(excluded) })
+        const inserted = await db
+          .through(trx)
+          .insert('approval_requests', { ...row, plan: JSON.stringify(row.plan), excluded: JSON.stringify(excluded) })
           .onConflict(['run_id', 'node_id'])
           .ignore()
           .returning('run_id');

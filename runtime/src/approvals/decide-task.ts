@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { CountersignError, type Decision, type Money } from '@countersign/shared';
+import { tenantDb } from '../db/tenant-db.ts';
 import type { ApprovalNotifier } from './approval-notifier.ts';
 import { appendAudit, auditEntry, lockAudit, retryOnAuditConflict, userActor } from '../audit/audit-log.ts';
 import { authorityCovers, chooseAssignees, priorActors } from './eligibility.ts';
@@ -41,8 +42,8 @@ const fmt = (m: Money): string => `${(m.amount / 100).toFixed(2)} ${m.currency}`
 
 /** Whether `userId` holds an active delegation from `delegatorId` at `now`. */
 async function delegatedBy(trx: Knex.Transaction, tenantId: string, delegatorId: string, userId: string, now: Date): Promise<boolean> {
-  const row = await trx('delegations')
-    .where({ tenant_id: tenantId, delegator_id: delegatorId, delegate_id: userId })
+  const row = await tenantDb(trx, tenantId).table('delegations')
+    .where({ delegator_id: delegatorId, delegate_id: userId })
     .whereNull('revoked_at')
     .andWhere('starts_at', '<=', now)
     .andWhere('ends_at', '>', now)
@@ -111,7 +112,7 @@ async function advance(trx: Knex.Transaction, request: ApprovalRequest, task: Ta
 export async function decideTask(knex: Knex, attempt: DecisionAttempt, notifier: ApprovalNotifier): Promise<{ finished: boolean }> {
   return retryOnAuditConflict(() => knex.transaction(async (trx) => {
     await lockAudit(trx, [attempt.tenantId]);
-    const found = await trx('approval_tasks').where({ id: attempt.taskId, tenant_id: attempt.tenantId }).first<TaskRow | undefined>();
+    const found = await tenantDb(trx, attempt.tenantId).table('approval_tasks').where({ id: attempt.taskId }).first<TaskRow | undefined>();
     if (!found) throw new CountersignError('NOT_FOUND', 'Task not found');
     // Lock order: request, then task (the clock locks requests first too).
     const request = await lockRequest(trx, attempt.tenantId, found.run_id, found.node_id);

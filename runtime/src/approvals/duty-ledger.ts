@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { DutyConflict } from '@countersign/shared';
+import { tenantDb } from '../db/tenant-db.ts';
 import type { ApprovalRequest, Exclusion } from './request-row.ts';
 
 interface LedgerRow {
@@ -12,11 +13,12 @@ interface LedgerRow {
 
 /** Users who hold a duty incompatible with approving here (recorded within each conflict's window). */
 export async function conflictingUsers(db: Knex, tenantId: string, conflicts: readonly DutyConflict[], now: Date): Promise<Exclusion[]> {
+  const view = tenantDb(db, tenantId);
   const found: Exclusion[] = [];
   for (const conflict of conflicts) {
     const since = new Date(now.getTime() - conflict.withinDays * 86_400_000);
-    const rows: LedgerRow[] = await db('duty_ledger')
-      .where({ tenant_id: tenantId, subject: conflict.subject, action: conflict.action })
+    const rows: LedgerRow[] = await view.table('duty_ledger')
+      .where({ subject: conflict.subject, action: conflict.action })
       .andWhere('at', '>=', since)
       .orderBy('at', 'desc')
       .select('subject', 'action', 'user_id', 'at');
@@ -41,7 +43,7 @@ export async function recordDuties(trx: Knex.Transaction, request: ApprovalReque
   for (const e of request.excluded) if (e.reason === 'requester') people.set(e.userId, 'requester');
   for (const d of deciders) for (const id of [d.decided_by, d.on_behalf_of]) if (id !== null && !people.has(id)) people.set(id, 'approver');
   const rows = plan.records.flatMap((duty) =>
-    [...people].map(([userId, capacity]) => ({ id: randomUUID(), tenant_id: row.tenant_id, subject: duty.subject, action: duty.action, user_id: userId, capacity, run_id: row.run_id, node_id: row.node_id, at: now })),
+    [...people].map(([userId, capacity]) => ({ id: randomUUID(), subject: duty.subject, action: duty.action, user_id: userId, capacity, run_id: row.run_id, node_id: row.node_id, at: now })),
   );
-  if (rows.length > 0) await trx('duty_ledger').insert(rows);
+  if (rows.length > 0) await tenantDb(trx, row.tenant_id).insert('duty_ledger', rows);
 }

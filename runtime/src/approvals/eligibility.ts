@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { ApprovalLevel, Assignee, Money } from '@countersign/shared';
+import { tenantDb } from '../db/tenant-db.ts';
 import type { ApprovalRequest } from './request-row.ts';
 
 /** A user who may receive a task. */
@@ -19,8 +20,7 @@ export async function usersOf(db: Knex, tenantId: string, assignees: readonly As
   const ids = assignees.filter((a) => a.type === 'user').map((a) => a.id);
   const roles = assignees.filter((a) => a.type === 'role').map((a) => a.id);
   if (ids.length === 0 && roles.length === 0) return [];
-  const rows: Candidate[] = await db('users')
-    .where({ tenant_id: tenantId })
+  const rows: Candidate[] = await tenantDb(db, tenantId).table('users')
     .andWhere((q) => {
       if (ids.length > 0) q.orWhereIn('id', ids);
       for (const role of roles) q.orWhereRaw('roles @> ?::jsonb', [JSON.stringify([role])]);
@@ -32,8 +32,8 @@ export async function usersOf(db: Knex, tenantId: string, assignees: readonly As
 
 /** Everyone who already decided in the run's approval chain (themselves or for someone): never eligible again. */
 export async function priorActors(db: Knex, tenantId: string, runId: string): Promise<Set<string>> {
-  const rows: { decided_by: string | null; on_behalf_of: string | null }[] = await db('approval_tasks')
-    .where({ tenant_id: tenantId, run_id: runId })
+  const rows: { decided_by: string | null; on_behalf_of: string | null }[] = await tenantDb(db, tenantId).table('approval_tasks')
+    .where({ run_id: runId })
     .whereNotNull('decision')
     .select('decided_by', 'on_behalf_of');
   return new Set(rows.flatMap((row) => [row.decided_by, row.on_behalf_of]).filter((id): id is string => id !== null));
@@ -41,7 +41,7 @@ export async function priorActors(db: Knex, tenantId: string, runId: string): Pr
 
 /** Whether the user's authority limit in the amount's currency covers it (no limit: no authority). */
 export async function authorityCovers(db: Knex, tenantId: string, userId: string, amount: Money): Promise<boolean> {
-  const row = await db('authority_limits').where({ tenant_id: tenantId, user_id: userId, currency: amount.currency }).first<{ limit_minor: string | number } | undefined>('limit_minor');
+  const row = await tenantDb(db, tenantId).table('authority_limits').where({ user_id: userId, currency: amount.currency }).first<{ limit_minor: string | number } | undefined>('limit_minor');
   return row !== undefined && Number(row.limit_minor) >= amount.amount;
 }
 

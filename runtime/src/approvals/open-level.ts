@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import { tenantDb } from '../db/tenant-db.ts';
 import { appendAudit, auditEntry, serviceActor } from '../audit/audit-log.ts';
 import type { ApprovalNotifier, TaskNotificationKind } from './approval-notifier.ts';
 import type { Chosen } from './eligibility.ts';
@@ -31,7 +32,6 @@ export async function openLevel(
   const { dueAt, remindAt } = levelClock(request, now);
   const tasks = chosen.map((user) => ({
     id: randomUUID(),
-    tenant_id: row.tenant_id,
     run_id: row.run_id,
     node_id: row.node_id,
     level: levelIndex + 1,
@@ -41,7 +41,7 @@ export async function openLevel(
     created_at: now,
     due_at: dueAt,
   }));
-  await trx('approval_tasks').insert(tasks);
+  await tenantDb(trx, row.tenant_id).insert('approval_tasks', tasks);
   await trx('approval_requests')
     .where({ run_id: row.run_id, node_id: row.node_id })
     .update({ current_level: levelIndex, due_at: dueAt, remind_at: remindAt });

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { tenantDb } from '../db/tenant-db.ts';
 import { ApprovalPlanSchema, type ApprovalPlan, type Money } from '@countersign/shared';
 
 /** Why a user is never eligible in a request. */
@@ -51,13 +52,13 @@ const ExclusionsSchema = z.array(z.object({ userId: z.string(), reason: z.enum([
 
 /** Reads and locks a request (FOR UPDATE) inside `trx`; undefined when there is none. */
 export async function lockRequest(trx: Knex.Transaction, tenantId: string, runId: string, nodeId: string): Promise<ApprovalRequest | undefined> {
-  const row = await trx('approval_requests').where({ tenant_id: tenantId, run_id: runId, node_id: nodeId }).forUpdate().first<ApprovalRequestRow | undefined>();
+  const row = await tenantDb(trx, tenantId).table('approval_requests').where({ run_id: runId, node_id: nodeId }).forUpdate().first<ApprovalRequestRow | undefined>();
   return row ? parseRequest(trx, row) : undefined;
 }
 
 /** Parses a request row (and looks up its workflow's name). */
 export async function parseRequest(db: Knex, row: ApprovalRequestRow): Promise<ApprovalRequest> {
-  const workflow = await db('workflows').where({ id: row.workflow_id, tenant_id: row.tenant_id }).first<{ name: string } | undefined>('name');
+  const workflow = await tenantDb(db, row.tenant_id).table('workflows').where({ id: row.workflow_id }).first<{ name: string } | undefined>('name');
   return {
     row,
     plan: StoredPlanSchema.parse(row.plan),

@@ -1,10 +1,12 @@
 import type { Knex } from 'knex';
 import { GraphSchema, type ChainDecisionDto, type PolicyResultDto, type TaskDetailDto } from '@countersign/shared';
+import { tenantDb } from '../db/tenant-db.ts';
 import { iso } from '../services/row-values.ts';
 
 /** What an approver needs to decide: the run's input, policy outcomes and earlier decisions. */
 export async function taskEvidence(db: Knex, tenantId: string, runId: string, nodeId: string): Promise<TaskDetailDto['evidence']> {
-  const run = await db('runs').where({ id: runId, tenant_id: tenantId }).first<{
+  const view = tenantDb(db, tenantId);
+  const run = await view.table('runs').where({ id: runId }).first<{
     id: string;
     status: string;
     workflow_id: string;
@@ -14,10 +16,10 @@ export async function taskEvidence(db: Knex, tenantId: string, runId: string, no
     requested_by: string | null;
     created_at: Date | string;
   }>('id', 'status', 'workflow_id', 'version', 'version_hash', 'input', 'requested_by', 'created_at');
-  const version = await db('workflow_versions').where({ tenant_id: tenantId, workflow_id: run.workflow_id, version: run.version }).first<{ graph: unknown }>('graph');
+  const version = await view.table('workflow_versions').where({ workflow_id: run.workflow_id, version: run.version }).first<{ graph: unknown }>('graph');
   const nodes = new Map(GraphSchema.parse(version.graph).nodes.map((node) => [node.id, node]));
-  const steps: { node_id: string; status: string; port: string | null; input: unknown; output: unknown; position: number }[] = await db('run_steps')
-    .where({ run_id: runId, tenant_id: tenantId })
+  const steps: { node_id: string; status: string; port: string | null; input: unknown; output: unknown; position: number }[] = await view.table('run_steps')
+    .where({ run_id: runId })
     .orderBy('position')
     .select('node_id', 'status', 'port', 'input', 'output', 'position');
   const policyResults: PolicyResultDto[] = steps
@@ -27,9 +29,9 @@ export async function taskEvidence(db: Knex, tenantId: string, runId: string, no
       return { nodeId: step.node_id, label: node?.label ?? step.node_id, type: node?.type ?? '', port: step.port, output: step.output };
     });
   const decided: { id: string; node_id: string; level: number; decision: 'approve' | 'reject'; decided_by: string; name: string | null; on_behalf_of: string | null; comment: string | null; closed_at: Date | string }[] =
-    await db('approval_tasks as t')
+    await view.table('approval_tasks as t')
       .leftJoin('users as u', 'u.id', 't.decided_by')
-      .where({ 't.run_id': runId, 't.tenant_id': tenantId })
+      .where({ 't.run_id': runId })
       .whereNotNull('t.decision')
       .orderBy('t.closed_at')
       .select('t.id', 't.node_id', 't.level', 't.decision', 't.decided_by', 'u.name', 't.on_behalf_of', 't.comment', 't.closed_at');

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { TaskDto, TaskListQuery } from '@countersign/shared';
+import { tenantDb } from '../db/tenant-db.ts';
 import { iso, isoOrNull } from '../services/row-values.ts';
 import { StoredPlanSchema } from './request-row.ts';
 
@@ -29,13 +30,12 @@ interface TaskListRow {
 
 /** Tasks joined with their request, workflow and assignee: the base of every task read. */
 export function taskQuery(db: Knex, tenantId: string): Knex.QueryBuilder {
-  return db('approval_tasks as t')
+  return tenantDb(db, tenantId).table('approval_tasks as t')
     .join('approval_requests as r', function join() {
       this.on('r.run_id', '=', 't.run_id').andOn('r.node_id', '=', 't.node_id');
     })
     .join('workflows as w', 'w.id', 'r.workflow_id')
     .join('users as u', 'u.id', 't.assignee_id')
-    .where('t.tenant_id', tenantId)
     .select(
       't.id', 't.run_id', 't.node_id', 't.level', 't.assignee_id', 'u.name as assignee_name', 't.route', 't.status', 't.created_at', 't.due_at',
       't.closed_at', 't.decision', 't.decided_by', 't.on_behalf_of', 't.comment', 'r.title', 'r.amount_minor', 'r.currency', 'r.plan', 'r.workflow_id',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { CountersignError, type DecisionRequest, type TaskDetailDto, type TaskDto, type TaskListQuery } from '@countersign/shared';
+import { tenantDb } from '../db/tenant-db.ts';
 import type { AuthorityActor } from '../services/authority-service.ts';
 import type { ApprovalNotifier } from './approval-notifier.ts';
 import { audited, auditEntry, userActor } from '../audit/audit-log.ts';
@@ -24,8 +25,8 @@ const OVERSEERS = ['admin', 'auditor'];
 export function createTasksService(knex: Knex, notifier: ApprovalNotifier, wake: () => void): TasksService {
   const delegatorsOf = async (tenantId: string, userId: string, now = new Date()): Promise<string[]> =>
     (
-      await knex('delegations')
-        .where({ tenant_id: tenantId, delegate_id: userId })
+      await tenantDb(knex, tenantId).table('delegations')
+        .where({ delegate_id: userId })
         .whereNull('revoked_at')
         .andWhere('starts_at', '<=', now)
         .andWhere('ends_at', '>', now)
@@ -64,9 +65,10 @@ export function createTasksService(knex: Knex, notifier: ApprovalNotifier, wake:
       } catch (error) {
         const reason = refusalReason(error);
         if (reason !== undefined) {
-          const task = await knex('approval_tasks').where({ id, tenant_id: actor.tenantId }).first<{ run_id: string } | undefined>('run_id');
+          const db = tenantDb(knex, actor.tenantId);
+          const task = await db.table('approval_tasks').where({ id }).first<{ run_id: string } | undefined>('run_id');
           await audited(knex, actor.tenantId, async (trx, record) => {
-            await trx('approval_refusals').insert({ id: randomUUID(), tenant_id: actor.tenantId, task_id: id, run_id: task?.run_id ?? null, user_id: actor.id, reason, message: (error as Error).message, at: now });
+            await db.through(trx).insert('approval_refusals', { id: randomUUID(), task_id: id, run_id: task?.run_id ?? null, user_id: actor.id, reason, message: (error as Error).message, at: now });
             record(auditEntry({ actor: userActor(actor.id), action: 'approval.refused', target: { type: 'task', id }, after: { decision: request.decision, refusal: reason }, reason: (error as Error).message, runId: task?.run_id ?? null }));
           });
         }

@@ -25,10 +25,9 @@ export function toBranding(row: BrandingRow | undefined, domains: readonly strin
   return branding;
 }
 
-/** The row of a tenant's own branding. */
-export function toBrandingRow(tenantId: string, branding: BrandingDto, updatedBy: string): BrandingRow {
+/** The row of a tenant's own branding (the tenant's view stamps its tenant_id). */
+export function toBrandingRow(branding: BrandingDto, updatedBy: string): Omit<BrandingRow, 'tenant_id'> {
   return {
-    tenant_id: tenantId,
     product_name: branding.productName ?? null,
     logo_url: branding.logoUrl ?? null,
     primary_color: branding.primaryColor?.toLowerCase() ?? null,

@@ -3,6 +3,7 @@ import { brandingIssues, CountersignError, normalizeHost, type BrandingDto, type
 import { appendAudit, auditEntry, lockAudit, retryOnAuditConflict, userActor } from '../audit/audit-log.ts';
 import type { Actor } from '../services/actor.ts';
 import { auditedBranding, toBrandingRow } from './branding-rows.ts';
+import { tenantDb } from '../db/tenant-db.ts';
 import { asSystem } from '../db/tenant-scope.ts';
 import { readOwnBranding } from './read-branding.ts';
 
@@ -44,10 +45,11 @@ export async function saveBranding(knex: Knex, actor: Actor, tenantId: string, i
     await retryOnAuditConflict(() =>
       knex.transaction(async (trx) => {
         await lockAudit(trx, [tenantId, actor.tenantId]);
+        const tx = tenantDb(trx, tenantId);
         const before = await readOwnBranding(trx, tenantId);
-        await trx('tenant_branding').insert({ ...toBrandingRow(tenantId, branding, actor.id), updated_at: trx.fn.now() }).onConflict('tenant_id').merge();
-        await trx('branding_domains').where({ tenant_id: tenantId }).delete();
-        if (hosts.length > 0) await trx('branding_domains').insert(hosts.map((host, position) => ({ host, tenant_id: tenantId, position })));
+        await tx.insert('tenant_branding', { ...toBrandingRow(branding, actor.id), updated_at: trx.fn.now() }).onConflict('tenant_id').merge();
+        await tx.table('branding_domains').delete();
+        if (hosts.length > 0) await tx.insert('branding_domains', hosts.map((host, position) => ({ host, position })));
         const entry = auditEntry({ actor: userActor(actor.id), action: 'branding.updated', target: { type: 'branding', id: tenantId }, before: auditedBranding(before), after: auditedBranding(branding) });
         await appendAudit(trx, tenantId, [entry]);
         if (actor.tenantId !== tenantId) await appendAudit(trx, actor.tenantId, [{ ...entry, reason: 'Branding of a client tenant' }]);

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { CountersignError } from '@countersign/shared';
+import { tenantDb } from '../db/tenant-db.ts';
 import type { CredentialKey } from './credential-keys.ts';
 import { metadataOf, sealedOf, type CredentialMetadataRow, type CredentialRow } from './credential-rows.ts';
 import { credentialHeader, decodeValue, encodeValue, valueText, type CredentialValue } from './credential-value.ts';
@@ -47,8 +48,8 @@ export async function createCredentialStore(options: CredentialStoreOptions): Pr
   const openRow = (row: CredentialRow): CredentialValue => decodeValue(open(keyring, { tenantId: row.tenant_id, credentialId: row.id }, sealedOf(row)));
 
   const use: CredentialStore['use'] = async (tenantId, ref) => {
-    const rows: CredentialRow[] = await knex('credentials')
-      .where({ tenant_id: tenantId })
+    const db = tenantDb(knex, tenantId);
+    const rows: CredentialRow[] = await db.table('credentials')
       .andWhere((q) => q.where({ id: ref }).orWhere({ name: ref }))
       .limit(2);
     // An id wins over a name that happens to equal it.
@@ -56,7 +57,7 @@ export async function createCredentialStore(options: CredentialStoreOptions): Pr
     if (row === undefined) throw new CountersignError('NOT_FOUND', `No credential "${ref}" exists in this tenant`, { retryable: false });
     const value = openRow(row);
     const lastUsed = row.last_used_at === null ? 0 : new Date(row.last_used_at).getTime();
-    if (Date.now() - lastUsed > TOUCH_AFTER_MS) await knex('credentials').where({ id: row.id, tenant_id: tenantId }).update({ last_used_at: new Date() });
+    if (Date.now() - lastUsed > TOUCH_AFTER_MS) await db.table('credentials').where({ id: row.id }).update({ last_used_at: new Date() });
     return { credential: metadataOf(row), value };
   };
 

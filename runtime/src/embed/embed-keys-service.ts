@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { CountersignError, type CreateEmbedKeyRequest, type EmbedKeyDto } from '@countersign/shared';
 import { audited, auditEntry, serviceActor, userActor } from '../audit/audit-log.ts';
 import type { CredentialStore } from '../credentials/index.ts';
+import { tenantDb, type TenantDb } from '../db/tenant-db.ts';
 import type { Actor } from '../services/actor.ts';
 import { asSealedCredential, EMBED_KEY_COLUMNS, embedKeyBinding, sealedColumns, toEmbedKeyDto, type EmbedKeyRow } from './embed-key-rows.ts';
 
@@ -30,16 +31,15 @@ const auditActor = (actor: EmbedKeyActor) => (actor.service ? serviceActor(actor
 
 /** Creates the service; secrets are sealed with the credential store's current key. */
 export function createEmbedKeysService(knex: Knex, credentials: CredentialStore): EmbedKeysService {
-  const find = async (tenantId: string, id: string): Promise<EmbedKeyRow | undefined> => knex('embed_keys').where({ id, tenant_id: tenantId }).first<EmbedKeyRow | undefined>();
-  const found = async (tenantId: string, id: string): Promise<EmbedKeyRow> => {
-    const row = await find(tenantId, id);
+  const found = async (db: TenantDb, id: string): Promise<EmbedKeyRow> => {
+    const row = await db.table('embed_keys').where({ id }).first<EmbedKeyRow | undefined>();
     if (!row) throw new CountersignError('NOT_FOUND', 'Embed key not found');
     return row;
   };
 
   return {
     async list(actor) {
-      const rows: EmbedKeyRow[] = await knex('embed_keys').where({ tenant_id: actor.tenantId }).select(EMBED_KEY_COLUMNS).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id' }]);
+      const rows: EmbedKeyRow[] = await tenantDb(knex, actor.tenantId).table('embed_keys').select(EMBED_KEY_COLUMNS).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id' }]);
       return rows.map(toEmbedKeyDto);
     },
 
@@ -47,27 +47,30 @@ export function createEmbedKeysService(knex: Knex, credentials: CredentialStore)
       const id = `ek_${randomBytes(12).toString('base64url')}`;
       const secret = `cses_${randomBytes(32).toString('base64url')}`;
       const sealed = credentials.seal(embedKeyBinding(actor.tenantId, id), secret);
+      const db = tenantDb(knex, actor.tenantId);
       await audited(knex, actor.tenantId, async (trx, record) => {
-        await trx('embed_keys').insert({ id, tenant_id: actor.tenantId, name: input.name, ...sealedColumns(sealed), created_by: actor.id, created_at: now });
+        await db.through(trx).insert('embed_keys', { id, name: input.name, ...sealedColumns(sealed), created_by: actor.id, created_at: now });
         record(auditEntry({ actor: auditActor(actor), action: 'embedkey.created', target: { type: 'embed_key', id }, after: { name: input.name } }));
       });
-      return { id, secret, embedKey: toEmbedKeyDto(await found(actor.tenantId, id)) };
+      return { id, secret, embedKey: toEmbedKeyDto(await found(db, id)) };
     },
 
     async revoke(actor, id, now = new Date()) {
-      const row = await found(actor.tenantId, id);
+      const db = tenantDb(knex, actor.tenantId);
+      const row = await found(db, id);
       if (row.revoked_at === null) {
         await audited(knex, actor.tenantId, async (trx, record) => {
-          const changed = await trx('embed_keys').where({ id, tenant_id: actor.tenantId }).whereNull('revoked_at').update({ revoked_at: now });
+          const changed = await db.through(trx).table('embed_keys').where({ id }).whereNull('revoked_at').update({ revoked_at: now });
           // A concurrent revocation got there first: it holds the event.
           if (changed > 0) record(auditEntry({ actor: auditActor(actor), action: 'embedkey.revoked', target: { type: 'embed_key', id }, before: { name: row.name } }));
         });
       }
-      return toEmbedKeyDto(await found(actor.tenantId, id));
+      return toEmbedKeyDto(await found(db, id));
     },
 
     async signingKey(tenantId, id, now = new Date()) {
-      const row = await find(tenantId, id);
+      // Found from the token's unverified kid and iss, before anyone is signed in: a lookup, not a tenant's view.
+      const row = await knex('embed_keys').where({ id, tenant_id: tenantId }).first<EmbedKeyRow | undefined>();
       if (!row) throw new CountersignError('UNAUTHENTICATED', `Unknown embed key "${id}" for tenant "${tenantId}": check the token's kid and iss`);
       if (row.revoked_at !== null) throw new CountersignError('UNAUTHENTICATED', 'The embed key that signed this token has been revoked');
       const secret = credentials.open(asSealedCredential(row));
@@ -77,7 +80,7 @@ export function createEmbedKeysService(knex: Knex, credentials: CredentialStore)
       if (row.key_id !== credentials.currentKeyId) Object.assign(update, sealedColumns(credentials.seal(embedKeyBinding(tenantId, id), secret)));
       const lastUsed = row.last_used_at === null ? 0 : new Date(row.last_used_at).getTime();
       if (now.getTime() - lastUsed > TOUCH_AFTER_MS) update.last_used_at = now;
-      if (Object.keys(update).length > 0) await knex('embed_keys').where({ id, tenant_id: tenantId }).update(update);
+      if (Object.keys(update).length > 0) await tenantDb(knex, row.tenant_id).table('embed_keys').where({ id }).update(update);
       return new TextEncoder().encode(secret);
     },
   };

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { AuditEntry, Graph, TemplateParametersDto, TemplatePlaceholderDto } from '@countersign/shared';
 import { auditEntry, serviceActor } from '../audit/audit-log.ts';
+import { tenantDb } from '../db/tenant-db.ts';
 import { jsonb } from '../engine/sql/step-rows.ts';
 import { applyPlaceholders } from './apply-placeholders.ts';
 
@@ -38,14 +39,15 @@ export async function seedDemoTemplate(trx: Knex.Transaction, input: { partnerId
   if (issues.length > 0) throw new Error(`The demo template does not fit the sample workflow (a bug): ${JSON.stringify(issues)}`);
   const id = DEMO_TEMPLATE.sourceWorkflowId;
   const at = new Date();
-  await trx('workflows').insert({ id, tenant_id: input.partnerId, name: `${DEMO_TEMPLATE.name} (template source)`, description: 'The partner\'s copy of the AP workflow its clients get as a template.', draft: jsonb(input.graph), created_by: input.authorId, published_version: 1 });
-  await trx('workflow_versions').insert({
-    tenant_id: input.partnerId, workflow_id: id, version: 1, hash: input.hash, graph: jsonb(input.graph), created_by: input.authorId, status: 'published',
+  const tx = tenantDb(trx, input.partnerId);
+  await tx.insert('workflows', { id, name: `${DEMO_TEMPLATE.name} (template source)`, description: 'The partner\'s copy of the AP workflow its clients get as a template.', draft: jsonb(input.graph), created_by: input.authorId, published_version: 1 });
+  await tx.insert('workflow_versions', {
+    workflow_id: id, version: 1, hash: input.hash, graph: jsonb(input.graph), created_by: input.authorId, status: 'published',
     submitted_by: input.authorId, submitted_at: at, reviewed_by: 'seed', reviewed_at: at, review_comment: 'Template source, reviewed at seeding', published_by: input.authorId, published_at: at,
   });
-  await trx('templates').insert({ id: DEMO_TEMPLATE.id, tenant_id: input.partnerId, name: DEMO_TEMPLATE.name, description: 'Checks, de-duplicates, routes by amount, approves and posts supplier invoices to your ERP.', category: 'Accounts payable', audience: JSON.stringify('all'), latest_version: 1, created_by: input.authorId });
-  await trx('template_versions').insert({
-    tenant_id: input.partnerId, template_id: DEMO_TEMPLATE.id, version: 1, source_workflow_id: id, source_version: 1, source_hash: input.hash,
+  await tx.insert('templates', { id: DEMO_TEMPLATE.id, name: DEMO_TEMPLATE.name, description: 'Checks, de-duplicates, routes by amount, approves and posts supplier invoices to your ERP.', category: 'Accounts payable', audience: JSON.stringify('all'), latest_version: 1, created_by: input.authorId });
+  await tx.insert('template_versions', {
+    template_id: DEMO_TEMPLATE.id, version: 1, source_workflow_id: id, source_version: 1, source_hash: input.hash,
     graph: jsonb(templateGraph), parameters: jsonb(DEMO_TEMPLATE_PARAMETERS), published_by: input.authorId,
   });
   const version = { type: 'version', id: `${id}@1` };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { CountersignError, hashGraph, type NodeRegistry } from '@countersign/shared';
 import { audited, auditEntry, userActor } from '../audit/audit-log.ts';
+import { tenantDb } from '../db/tenant-db.ts';
 import { jsonb } from '../engine/sql/step-rows.ts';
 import type { Actor } from '../services/actor.ts';
 import { materializeTemplate } from './materialize-template.ts';
@@ -22,8 +23,9 @@ export async function instantiateTemplate(knex: Knex, registry: NodeRegistry, ac
   const name = input.name ?? template.name;
   const version = Number(template.version);
   await audited(knex, actor.tenantId, async (trx, record) => {
-    await trx('workflows').insert({ id, tenant_id: actor.tenantId, name, description: template.description || null, draft: jsonb(graph), created_by: actor.id });
-    await trx('workflow_templates').insert({ workflow_id: id, tenant_id: actor.tenantId, template_id: template.id, template_version: version, parameters: JSON.stringify(values), instantiated_by: actor.id });
+    const tx = tenantDb(trx, actor.tenantId);
+    await tx.insert('workflows', { id, name, description: template.description || null, draft: jsonb(graph), created_by: actor.id });
+    await tx.insert('workflow_templates', { workflow_id: id, template_id: template.id, template_version: version, parameters: JSON.stringify(values), instantiated_by: actor.id });
     const target = { type: 'workflow', id };
     record(auditEntry({ actor: userActor(actor.id), action: 'workflow.created', target, after: { name, draftHash } }));
     record(auditEntry({ actor: userActor(actor.id), action: 'template.instantiated', target, after: { templateId: template.id, templateVersion: version, partnerId: template.tenant_id, parameters: values, draftHash } }));

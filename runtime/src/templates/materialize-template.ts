@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { CountersignError, TemplateParametersSchema, validateGraph, type Graph, type NodeRegistry, type ValidationIssue } from '@countersign/shared';
+import { tenantDb } from '../db/tenant-db.ts';
 import { validateParameterValues } from './parameter-values.ts';
 import { parameterAt, substituteParameters } from './substitute-parameters.ts';
 import type { TemplateRow } from './template-rows.ts';
@@ -17,7 +18,7 @@ export async function materializeTemplate(
   given: Readonly<Record<string, unknown>>,
 ): Promise<{ graph: Graph; values: Record<string, unknown> }> {
   const schema = TemplateParametersSchema.parse(template.parameters);
-  const credentialIds = new Set(await db('credentials').where({ tenant_id: tenantId }).pluck<string[]>('id'));
+  const credentialIds = new Set(await tenantDb(db, tenantId).table('credentials').pluck<string[]>('id'));
   const { values, issues } = validateParameterValues(schema, given, { credentialIds });
   if (issues.length > 0) {
     throw new CountersignError('VALIDATION_FAILED', `${issues.length === 1 ? 'A parameter is' : `${issues.length} parameters are`} invalid: ${issues[0]?.message ?? ''}`, { issues });

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { CountersignError, diffGraphs, hashGraph, TemplateParametersSchema, type NodeRegistry, type UpgradeTemplateResponseDto, type WorkflowTemplateOriginDto } from '@countersign/shared';
 import { audited, auditEntry, userActor } from '../audit/audit-log.ts';
+import { tenantDb, type TenantDb } from '../db/tenant-db.ts';
 import { jsonb } from '../engine/sql/step-rows.ts';
 import type { Actor } from '../services/actor.ts';
 import { readStoredGraph } from '../services/graph-rules.ts';
@@ -22,9 +23,10 @@ interface OriginRow {
 
 /** Where the actor's workflow came from, or null when it was not made from a template; 404 for another tenant's workflow. */
 async function originRow(db: Knex, actor: Actor, workflowId: string): Promise<OriginRow | null> {
-  const workflow = await db('workflows').where({ id: workflowId, tenant_id: actor.tenantId }).first('id');
+  const view = tenantDb(db, actor.tenantId);
+  const workflow = await view.table('workflows').where({ id: workflowId }).first('id');
   if (!workflow) throw new CountersignError('NOT_FOUND', 'Workflow not found');
-  return (await db('workflow_templates').where({ workflow_id: workflowId, tenant_id: actor.tenantId }).first<OriginRow | undefined>()) ?? null;
+  return (await view.table('workflow_templates').where({ workflow_id: workflowId }).first<OriginRow | undefined>()) ?? null;
 }
 
 /** Which template, version and parameters a workflow came from, and whether the client may upgrade it. */
@@ -33,6 +35,7 @@ export async function workflowOrigin(knex: Knex, actor: Actor, workflowId: strin
   if (!row) return null;
   // The latest version the client still sees; its own version when the template is no longer published to it.
   const visible = await scopeToViewer(selectTemplateVersions(knex, { withGraph: false }), await viewerOf(knex, actor.tenantId)).andWhere('t.id', row.template_id).first<TemplateRow | undefined>();
+  // The name from the partner's row, which the client's view would not find.
   const name = visible?.name ?? (await knex('templates').where({ id: row.template_id }).first<{ name: string }>('name')).name;
   const version = Number(row.template_version);
   const latestVersion = Math.max(version, Number(visible?.latest_version ?? version));
@@ -75,20 +78,23 @@ export async function upgradeFromTemplate(
   const kept = Object.fromEntries(Object.entries(row.parameters).filter(([name]) => Object.hasOwn(declared, name)));
   const { graph, values } = await materializeTemplate(knex, registry, actor.tenantId, target, { ...kept, ...input.parameters });
 
-  const compute = async (db: Knex) => {
-    const current = await db('workflows').where({ id: workflowId, tenant_id: actor.tenantId }).modify((q) => (input.preview ? q : q.forUpdate())).first<{ draft: unknown }>('draft');
+  const db = tenantDb(knex, actor.tenantId);
+  const compute = async (view: TenantDb) => {
+    const current = await view.table('workflows').where({ id: workflowId }).modify((q) => (input.preview ? q : q.forUpdate())).first<{ draft: unknown }>('draft');
     const before = readStoredGraph(current.draft);
     return { before, diff: diffGraphs(before, graph) };
   };
   const result = { from, to, parameters: values };
-  if (input.preview) return { ...result, applied: false, diff: (await compute(knex)).diff };
+  if (input.preview) return { ...result, applied: false, diff: (await compute(db)).diff };
 
   const draftHash = await hashGraph(graph);
   const diff = await audited(knex, actor.tenantId, async (trx, record) => {
-    const { before, diff } = await compute(trx);
-    await trx('workflows').where({ id: workflowId, tenant_id: actor.tenantId }).update({ draft: jsonb(graph), draft_updated_at: trx.fn.now() });
-    await trx('workflow_templates')
-      .where({ workflow_id: workflowId, tenant_id: actor.tenantId })
+    const tx = db.through(trx);
+    const { before, diff } = await compute(tx);
+    await tx.table('workflows').where({ id: workflowId }).update({ draft: jsonb(graph), draft_updated_at: trx.fn.now() });
+    await tx
+      .table('workflow_templates')
+      .where({ workflow_id: workflowId })
       .update({ template_version: to, parameters: JSON.stringify(values), upgraded_by: actor.id, upgraded_at: trx.fn.now() });
     record(
       auditEntry({

@@ -5,6 +5,7 @@ import { appendAudit, audited, auditEntry, lockAudit, retryOnAuditConflict, user
 import { hashPassword } from '../auth/password.ts';
 import type { AuthorityActor } from '../services/authority-service.ts';
 import { iso } from '../services/row-values.ts';
+import { tenantDb } from '../db/tenant-db.ts';
 import { alsoTenants, asSystem } from '../db/tenant-scope.ts';
 import { toTenant, type TenantRow } from './tenant-rows.ts';
 
@@ -57,7 +58,7 @@ export function createTenantsService(knex: Knex): TenantsService {
         knex.transaction(async (trx) => {
           await lockAudit(trx, [actor.tenantId, id]);
           await trx('tenants').insert({ id, name: input.name, kind: 'client', parent_id: actor.tenantId });
-          await trx('users').insert({ id: adminId, tenant_id: id, email, name: input.admin.name, password_hash: passwordHash, roles: JSON.stringify(['admin']) });
+          await tenantDb(trx, id).insert('users', { id: adminId, email, name: input.admin.name, password_hash: passwordHash, roles: JSON.stringify(['admin']) });
           const created = { type: 'tenant', id };
           await appendAudit(trx, actor.tenantId, [auditEntry({ actor: userActor(actor.id), action: 'tenant.created', target: created, after: { name: input.name, kind: 'client', adminId } })]);
           // The client's own chain starts with its creation by the partner.
