@@ -41,7 +41,7 @@ export function createApiRouter(deps: ApiDeps): express.Router {
     versions: createVersionLifecycleService(knex, registry, (graph) => lintGraph(graph, registry)),
     audit,
     evidence: createEvidenceService(knex, audit),
-    credentials: createCredentialService(knex, deps.credentials),
+    credentials: createCredentialService(knex, deps.credentials, registry),
     apiKeys: createApiKeysService(knex),
     embedKeys: createEmbedKeysService(knex, deps.credentials),
     tenants: createTenantsService(knex),

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { CountersignError, type CreateCredentialRequest, type CredentialDto } from '@countersign/shared';
+import { CountersignError, type CreateCredentialRequest, type CredentialDto, type NodeRegistry } from '@countersign/shared';
 import { audited, auditEntry, userActor } from '../audit/audit-log.ts';
 import { tenantDb, type TenantDb } from '../db/tenant-db.ts';
 import type { Actor } from '../services/actor.ts';
 import { METADATA_COLUMNS, sealedColumns, toCredentialDto, type CredentialMetadataRow, type CredentialRow } from './credential-rows.ts';
 import type { CredentialStore } from './credential-store.ts';
+import { credentialUses } from './credential-uses.ts';
 import { checkCredentialShape, type CredentialValue } from './credential-value.ts';
 
 /** Credentials of the actor's tenant as the API manages them: metadata out, values only in. */
@@ -15,7 +16,10 @@ export interface CredentialService {
   /** CONFLICT when the tenant already has a credential of that name. */
   create(actor: Actor, input: CreateCredentialRequest): Promise<CredentialDto>;
   replaceValue(actor: Actor, id: string, value: CredentialValue): Promise<CredentialDto>;
-  /** Deletes a credential; steps that still reference it fail with NOT_FOUND. */
+  /**
+   * Deletes a credential. Refused (409, with the uses) while a version that is live, pending review or
+   * publication, or has unfinished runs names it; a draft that names it fails its test run instead.
+   */
   remove(actor: Actor, id: string): Promise<CredentialDto>;
   /** Re-seals every credential of the tenant that is not under the current key. */
   rotate(actor: Actor): Promise<{ rotated: number; currentKeyId: string }>;
@@ -26,7 +30,7 @@ const notFound = (): CountersignError => new CountersignError('NOT_FOUND', 'Cred
 const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === '23505';
 
 /** Creates the credential service; every mutation and its audit event commit together, without the value. */
-export function createCredentialService(knex: Knex, store: CredentialStore): CredentialService {
+export function createCredentialService(knex: Knex, store: CredentialStore, registry: NodeRegistry): CredentialService {
   const find = async (db: TenantDb, id: string): Promise<CredentialMetadataRow> => {
     const row = await db.table('credentials').where({ id }).first<CredentialMetadataRow | undefined>(...METADATA_COLUMNS);
     if (!row) throw notFound();
@@ -79,6 +83,13 @@ export function createCredentialService(knex: Knex, store: CredentialStore): Cre
       return audited(knex, actor.tenantId, async (trx, record) => {
         const tx = tenantDb(trx, actor.tenantId);
         const row = await find(tx, id);
+        const uses = await credentialUses(tx, registry, row);
+        if (uses.length > 0) {
+          const named = uses.map((use) => `${use.workflowName} v${use.version} (${use.status.replace('_', ' ')}), node ${use.nodeId}`).join('; ');
+          throw new CountersignError('CONFLICT', `The credential ${row.name} is still named by ${named}: publish versions without it (and let their runs finish) before deleting it`, {
+            details: { uses },
+          });
+        }
         await tx.table('credentials').where({ id }).delete();
         record(auditEntry({ actor: userActor(actor.id), action: 'credential.deleted', target: { type: 'credential', id }, before: { name: row.name, kind: row.kind } }));
         return toCredentialDto(row);

@@ -81,6 +81,18 @@ describe('credentials API', () => {
     expect(JSON.stringify(audit.body)).not.toMatch(/key-2222/);
   });
 
+  it('refuses to delete a credential a published version still names, saying which', async () => {
+    const { body: credential } = await create(admin, { name: 'Payments key', kind: 'api_token', value: 'tok-live-4444' });
+    const workflowId = await saveHttpWorkflow(t, designer, target.url, credential.id);
+    await t.publish(designer, workflowId, 1);
+    const refused = await t.call('DELETE', `/api/credentials/${credential.id}`, { token: admin });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/^The credential Payments key is still named by Uses .* v1 \(published\), node call/);
+    expect(refused.body.error.details.uses).toEqual([{ workflowId, workflowName: `Uses ${credential.id}`, version: 1, status: 'published', nodeId: 'call' }]);
+    // Still there, still usable by the live version.
+    expect((await t.call('GET', `/api/credentials/${credential.id}`, { token: admin })).status).toBe(200);
+  });
+
   it('keeps tenants apart: another tenant can neither see, change nor use a credential by its id', async () => {
     const { body: credential } = await create(admin, { name: 'Demo only', kind: 'api_token', value: 'tok-demo-3333' });
     const other = await newTenant(t, 'tenant-b');

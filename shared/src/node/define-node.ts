@@ -58,6 +58,11 @@ export interface NodeDefinition<S extends z.ZodType = z.ZodType> {
   /** Top-level config fields whose strings are not expression templates (e.g. code). */
   literalFields?: readonly string[];
   /**
+   * Top-level config fields that name a credential of the tenant (by id or name): the runtime refuses
+   * to delete a credential a live or pending version still names.
+   */
+  credentialFields?: readonly string[];
+  /**
    * Checks beyond the schema, run at save time on a config that parsed (e.g. a decision table's
    * overlapping rules); issue paths are relative to the config. Fields holding expressions are
    * still templates here.

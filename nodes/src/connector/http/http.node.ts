@@ -80,6 +80,7 @@ export const connectorHttpNode = defineNode({
   // The purpose decides which controls apply, so it is fixed when the version is reviewed; so is the
   // credential, which run input must never choose.
   literalFields: ['purpose', 'credentialId'],
+  credentialFields: ['credentialId'],
   execute: async (_input, ctx) => {
     const { method, url, failOnHttpError, businessKey, credentialId } = ctx.config;
     const credential = credentialId === undefined ? undefined : await credentialHeader(ctx.secrets, credentialId, ctx.node.id);

@@ -35,6 +35,7 @@ export const triggerWebhookNode = defineNode({
   }),
   ports: { in: [], out: ['out'] },
   effect: 'pure',
+  credentialFields: ['signatureSecret'],
   // The runtime has already checked method, path and signature before the run exists.
   execute: (input) => emit('out', input),
 });
