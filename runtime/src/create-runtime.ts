@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import { resolve } from 'node:path';
+import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
 import { Server as SocketServer } from 'socket.io';
@@ -54,6 +55,12 @@ export interface RuntimeOptions {
   credentialKeys?: readonly CredentialKey[] | undefined;
   /** The built editor to serve at `/` (editor/dist when it exists). */
   editorDir?: string | undefined;
+  /**
+   * Origins allowed to call the API from a browser on another origin (a partner app loading the
+   * script-tag editor from its own domain); none by default (same origin only). Credentials are bearer
+   * tokens, never cookies.
+   */
+  corsOrigins?: readonly string[] | undefined;
 }
 
 /** A runtime: mount `router` in any Express app and `attach` socket.io to its HTTP server, or `listen`. */
@@ -95,7 +102,9 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   const auth = await createAuth(knex, options.jwtSecret, { embedKeys });
   const seed = options.seed === false ? undefined : await seedDemo(knex, { registry, demoPassword: options.demoPassword, demoErpUrl: options.demoErpUrl, log });
   const deps = { knex, dialect: database.dialect, engine, registry, auth, log, notifier, credentials };
-  const router = createApiRouter(deps);
+  const router = express.Router();
+  if (options.corsOrigins && options.corsOrigins.length > 0) router.use(corsFor(options.corsOrigins));
+  router.use(createApiRouter(deps));
 
   const app = express();
   app.disable('x-powered-by');
@@ -156,4 +165,15 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       if (ownsDatabase) await database.close();
     },
   };
+}
+
+/** CORS for the API: the listed origins may send the headers the API reads and read the ones it sets. */
+function corsFor(origins: readonly string[]): express.RequestHandler {
+  return cors({
+    origin: [...origins],
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Api-Key', 'X-Request-Id'],
+    exposedHeaders: ['X-Request-Id', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After'],
+    maxAge: 600,
+  });
 }

@@ -21,6 +21,7 @@ const runtime = await createRuntime({
   demoPassword: env.COUNTERSIGN_DEMO_PASSWORD,
   demoErpUrl: process.env['COUNTERSIGN_DEMO_ERP_URL'],
   editorDir: env.COUNTERSIGN_EDITOR_DIR,
+  corsOrigins: env.COUNTERSIGN_CORS_ORIGINS,
   logger: log,
   credentialKeys: env.COUNTERSIGN_CREDENTIAL_KEYS,
   notifications: {

@@ -16,6 +16,18 @@ function credentialKeys(text: string, ctx: z.RefinementCtx): CredentialKey[] {
   }
 }
 
+/** Parses COUNTERSIGN_CORS_ORIGINS: comma-separated origins (scheme, host, optional port; no path). */
+function corsOrigins(text: string, ctx: z.RefinementCtx): string[] {
+  const origins = text.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  for (const [i, origin] of origins.entries()) {
+    if (!/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin)) {
+      ctx.addIssue({ code: 'custom', message: `entry ${i + 1} (${origin}) must be an origin such as https://portal.example.com, without a path or a trailing slash` });
+      return z.NEVER;
+    }
+  }
+  return origins.map((origin) => origin.toLowerCase());
+}
+
 /** Every setting the runtime reads from the environment, validated at start. */
 export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -45,6 +57,8 @@ export const EnvSchema = z.object({
   NOTIFY_WEBHOOK_SECRET: optional(z.string().min(24, 'must be at least 24 characters (whsec_<base64> or a random string)')),
   // Keys that seal credentials: keyId:base64-32-bytes, comma-separated, the first current (rotation).
   COUNTERSIGN_CREDENTIAL_KEYS: optional(z.string().transform(credentialKeys)),
+  // Origins of partner apps that call the API from the browser on another origin (the script-tag editor).
+  COUNTERSIGN_CORS_ORIGINS: optional(z.string().transform(corsOrigins)),
   // Base URL of the app as users reach it, for links in notifications (e.g. https://countersign.example.com).
   PUBLIC_URL: optional(httpUrl.transform((url) => url.replace(/\/+$/, ''))),
 }).superRefine((env, ctx) => {
