@@ -7,6 +7,7 @@ import { SignInPage } from './pages/SignInPage.tsx';
 import { WorkflowListPage } from './pages/WorkflowListPage.tsx';
 import { BrandingRoot } from './branding/BrandingRoot.tsx';
 import { useAppBranding } from './branding/use-app-branding.ts';
+import { PartnerBanner } from './clients/PartnerBanner.tsx';
 
 // The canvas (React Flow, dagre, forms) loads only when a workflow is opened.
 const WorkflowEditorPage = lazy(async () => ({ default: (await import('./pages/WorkflowEditorPage.tsx')).WorkflowEditorPage }));
@@ -16,6 +17,7 @@ const InboxPage = lazy(async () => ({ default: (await import('./pages/InboxPage.
 const ReviewPage = lazy(async () => ({ default: (await import('./pages/ReviewPage.tsx')).ReviewPage }));
 const AuditPage = lazy(async () => ({ default: (await import('./pages/AuditPage.tsx')).AuditPage }));
 const TemplatesPage = lazy(async () => ({ default: (await import('./templates/TemplatesPage.tsx')).TemplatesPage }));
+const ClientsPage = lazy(async () => ({ default: (await import('./clients/ClientsPage.tsx')).ClientsPage }));
 
 const signOut = (): void => {
   appSession.signOut();
@@ -50,10 +52,12 @@ export function App() {
   else if (route.name === 'review') page = <ReviewPage api={api} session={session} workflowId={route.workflowId} version={route.version} onSignOut={signOut} />;
   else if (route.name === 'audit') page = <AuditPage api={api} session={session} runId={route.runId} onSignOut={signOut} />;
   else if (route.name === 'templates') page = <TemplatesPage api={api} session={session} onSignOut={signOut} />;
+  else if (route.name === 'clients') page = <ClientsPage api={api} session={session} onSignOut={signOut} />;
   else page = <NotFoundPage path={route.path} />;
 
   return (
     <BrandingRoot branding={branding} className="cs-app">
+      {session?.partner && route.name !== 'sign-in' ? <PartnerBanner session={session} store={appSession} /> : null}
       <Suspense fallback={<p className="cs-app__loading">Loading…</p>}>{page}</Suspense>
     </BrandingRoot>
   );

@@ -27,6 +27,7 @@ import {
 import { brandingApi } from '../branding/branding-api.ts';
 import { changeControlApi } from './change-control-api.ts';
 import { templatesApi } from './templates-api.ts';
+import { tenantsApi } from './tenants-api.ts';
 import { createTransport, queryString, type ApiClientOptions, type Schema } from './transport.ts';
 
 export type { ApiClientOptions } from './transport.ts';
@@ -87,6 +88,7 @@ export function createApiClient(options: ApiClientOptions) {
     revokeDelegation: (delegationId: string) => request('POST', `/api/delegations/${id(delegationId)}/revoke`, DelegationSchema),
     ...changeControlApi(transport),
     ...templatesApi(transport),
+    ...tenantsApi(transport),
     ...brandingApi(transport),
   };
 }

@@ -7,7 +7,7 @@ import { Link } from './Link.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 /** The pages the header links to. */
-export type AppSection = 'workflows' | 'inbox' | 'audit' | 'templates';
+export type AppSection = 'workflows' | 'inbox' | 'audit' | 'templates' | 'clients';
 
 /** Header of the app's own pages (not the editor, which has its top bar); `current` marks the page shown. "Audit" only for who may read it. */
 export function AppHeader({ user, api, current, onSignOut }: { user: UserDto; api: Pick<ApiClient, 'listTasks'>; current: AppSection; onSignOut(): void }) {
@@ -24,6 +24,11 @@ export function AppHeader({ user, api, current, onSignOut }: { user: UserDto; ap
         <Link href="/templates" data-testid="templates-link" aria-current={current === 'templates' ? 'page' : undefined}>
           Templates
         </Link>
+        {user.tenantKind === 'partner' && can(user.roles, 'tenant.manage') ? (
+          <Link href="/clients" data-testid="clients-link" aria-current={current === 'clients' ? 'page' : undefined}>
+            Clients
+          </Link>
+        ) : null}
         {can(user.roles, 'audit.read') ? (
           <Link href="/audit" data-testid="audit-link" aria-current={current === 'audit' ? 'page' : undefined}>
             Audit

@@ -8,6 +8,7 @@ describe('routes', () => {
     expect(parseRoute('/workflows/ap-invoice-intake', '')).toEqual({ name: 'workflow', workflowId: 'ap-invoice-intake', runId: null });
     expect(parseRoute('/sign-in', '?next=%2Fworkflows%2Fx')).toEqual({ name: 'sign-in', next: '/workflows/x' });
     expect(parseRoute('/nope', '')).toEqual({ name: 'not-found', path: '/nope' });
+    expect(parseRoute('/clients', '')).toEqual({ name: 'clients' });
   });
 
   it('ignores sign-in redirects to other sites', () => {

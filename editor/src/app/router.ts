@@ -14,6 +14,8 @@ export type Route =
   | { name: 'audit'; runId: string | null }
   /** The template gallery. */
   | { name: 'templates' }
+  /** A partner's client tenants: their runs and approval SLAs, new clients, acting in one. */
+  | { name: 'clients' }
   | { name: 'not-found'; path: string };
 
 /** The route of a location (the runtime serves index.html for every non-API path). */
@@ -32,6 +34,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (path === '/audit') return { name: 'audit', runId: new URLSearchParams(search).get('runId') || null };
   if (path === '/inbox') return { name: 'inbox', taskId: null };
   if (path === '/templates') return { name: 'templates' };
+  if (path === '/clients') return { name: 'clients' };
   const task = /^\/inbox\/([^/]+)$/.exec(path);
   if (task?.[1]) return { name: 'inbox', taskId: decodeURIComponent(task[1]) };
   return { name: 'not-found', path };

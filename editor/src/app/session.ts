@@ -5,6 +5,8 @@ import { UserSchema, type UserDto } from '@countersign/shared';
 export interface Session {
   token: string;
   user: UserDto;
+  /** Set while a partner admin acts in one of its clients: the partner session to go back to. */
+  partner?: { token: string; user: UserDto; clientName: string };
 }
 
 const KEY = 'countersign.session';
@@ -19,9 +21,15 @@ export function createSessionStore(storage: Pick<Storage, 'getItem' | 'setItem' 
     try {
       const value: unknown = JSON.parse(storage?.getItem(KEY) ?? 'null');
       if (typeof value !== 'object' || value === null) return null;
-      const { token, user } = value as { token?: unknown; user?: unknown };
+      const { token, user, partner } = value as { token?: unknown; user?: unknown; partner?: { token?: unknown; user?: unknown; clientName?: unknown } };
       const parsed = UserSchema.safeParse(user);
-      return typeof token === 'string' && parsed.success ? { token, user: parsed.data } : null;
+      if (typeof token !== 'string' || !parsed.success) return null;
+      const partnerUser = UserSchema.safeParse(partner?.user);
+      const back =
+        partner && typeof partner.token === 'string' && typeof partner.clientName === 'string' && partnerUser.success
+          ? { token: partner.token, user: partnerUser.data, clientName: partner.clientName }
+          : undefined;
+      return back ? { token, user: parsed.data, partner: back } : { token, user: parsed.data };
     } catch {
       return null;
     }

@@ -28,7 +28,7 @@ describe('auth', () => {
     const { status, body } = await t.call('POST', '/api/auth/login', { json: { email: 'Admin@Demo.test', password: 'demo-password-1' } });
     expect(status).toBe(200);
     expect(typeof body.token).toBe('string');
-    expect(body.user).toEqual({ id: 'demo-admin', tenantId: 'demo', email: 'admin@demo.test', name: 'Demo Admin', roles: ['admin'] });
+    expect(body.user).toEqual({ id: 'demo-admin', tenantId: 'demo', email: 'admin@demo.test', name: 'Demo Admin', roles: ['admin'], tenantKind: 'client' });
     const me = await t.call('GET', '/api/auth/me', { token: body.token });
     expect(me).toEqual({ status: 200, body: body.user });
   });

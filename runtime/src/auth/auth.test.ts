@@ -45,8 +45,10 @@ describe('passwords', () => {
 describe('auth', () => {
   it('logs in and verifies the token back to the user', async () => {
     const { token, user } = await auth.login('ANN@t1.test', 'correct horse');
-    expect(user).toEqual({ id: 'u1', tenantId: 't1', email: 'ann@t1.test', name: 'Ann', roles: ['designer'] });
-    expect(await auth.verify(token)).toEqual(user);
+    // Sign-in also says what kind of tenant it is (the app shows a partner's pages by it).
+    expect(user).toEqual({ id: 'u1', tenantId: 't1', email: 'ann@t1.test', name: 'Ann', roles: ['designer'], tenantKind: 'standalone' });
+    const { tenantKind: _kind, ...verified } = user;
+    expect(await auth.verify(token)).toEqual(verified);
   });
 
   it('gives the same error for a wrong password and an unknown email', async () => {

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { SignJWT, jwtVerify } from 'jose';
-import { CountersignError, type UserDto } from '@countersign/shared';
+import { CountersignError, type TenantDto, type UserDto } from '@countersign/shared';
 import { createApiKeyVerifier } from '../api-keys/api-key-verifier.ts';
 import { isApiKeyCredential } from '../api-keys/api-key-secret.ts';
 import { audited, auditEntry, userActor } from '../audit/audit-log.ts';
@@ -116,7 +116,8 @@ export async function createAuth(knex: Knex, jwtSecret?: string, options: AuthOp
         await audited(knex, row.tenant_id, async (_trx, record) => record(auditEntry({ actor: userActor(row.id), action: 'auth.login_refused', target: { type: 'user', id: row.id }, reason: WRONG_CREDENTIALS })));
       }
       if (!row || !matches) throw new CountersignError('UNAUTHENTICATED', WRONG_CREDENTIALS);
-      const user = toUser(row);
+      const tenant = await knex('tenants').where({ id: row.tenant_id }).first<{ kind: TenantDto['kind'] }>('kind');
+      const user = { ...toUser(row), ...(tenant ? { tenantKind: tenant.kind } : {}) };
       await audited(knex, user.tenantId, async (_trx, record) => record(auditEntry({ actor: userActor(user.id), action: 'auth.login', target: { type: 'user', id: user.id } })));
       const token = await new SignJWT({ tid: user.tenantId, roles: user.roles })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { GraphSchema } from '../graph/index.ts';
 import { LintFindingSchema } from '../lint/index.ts';
 import { EmbedRestrictionsSchema } from './embed.ts';
+import { TENANT_KINDS } from './tenants.ts';
 
 /** Where a version stands: draft -> in_review -> approved -> published, or rejected. */
 export const VERSION_STATUSES = ['draft', 'in_review', 'approved', 'published', 'rejected'] as const;
@@ -40,6 +41,8 @@ export const UserSchema = z.object({
   roles: z.array(z.string()),
   /** Set for an embedded session: what its embed token restricts it to. */
   restrictions: EmbedRestrictionsSchema.optional(),
+  /** Whether the user's tenant is a partner, a client or standalone (given at sign-in). */
+  tenantKind: z.enum(TENANT_KINDS).optional(),
 });
 
 /** `POST /api/auth/login` response. */
