@@ -18,6 +18,10 @@ const ReviewPage = lazy(async () => ({ default: (await import('./pages/ReviewPag
 const AuditPage = lazy(async () => ({ default: (await import('./pages/AuditPage.tsx')).AuditPage }));
 const TemplatesPage = lazy(async () => ({ default: (await import('./templates/TemplatesPage.tsx')).TemplatesPage }));
 const ClientsPage = lazy(async () => ({ default: (await import('./clients/ClientsPage.tsx')).ClientsPage }));
+// Settings: for admins (and designers, who read credentials).
+const CredentialsPage = lazy(async () => ({ default: (await import('./credentials/CredentialsPage.tsx')).CredentialsPage }));
+const ApiKeysPage = lazy(async () => ({ default: (await import('./settings/ApiKeysPage.tsx')).ApiKeysPage }));
+const BrandingSettingsPage = lazy(async () => ({ default: (await import('./settings/BrandingSettingsPage.tsx')).BrandingSettingsPage }));
 
 const signOut = (): void => {
   appSession.signOut();
@@ -53,6 +57,9 @@ export function App() {
   else if (route.name === 'audit') page = <AuditPage api={api} session={session} runId={route.runId} onSignOut={signOut} />;
   else if (route.name === 'templates') page = <TemplatesPage api={api} session={session} onSignOut={signOut} />;
   else if (route.name === 'clients') page = <ClientsPage api={api} session={session} onSignOut={signOut} />;
+  else if (route.name === 'settings' && route.section === 'credentials') page = <CredentialsPage api={api} session={session} onSignOut={signOut} />;
+  else if (route.name === 'settings' && route.section === 'api-keys') page = <ApiKeysPage api={api} session={session} onSignOut={signOut} />;
+  else if (route.name === 'settings') page = <BrandingSettingsPage api={api} session={session} onSignOut={signOut} />;
   else page = <NotFoundPage path={route.path} />;
 
   return (

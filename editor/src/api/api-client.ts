@@ -28,6 +28,8 @@ import { brandingApi } from '../branding/branding-api.ts';
 import { changeControlApi } from './change-control-api.ts';
 import { templatesApi } from './templates-api.ts';
 import { tenantsApi } from './tenants-api.ts';
+import { credentialsApi } from '../credentials/credentials-api.ts';
+import { apiKeysApi } from '../settings/api-keys-api.ts';
 import { createTransport, queryString, type ApiClientOptions, type Schema } from './transport.ts';
 
 export type { ApiClientOptions } from './transport.ts';
@@ -89,6 +91,8 @@ export function createApiClient(options: ApiClientOptions) {
     ...changeControlApi(transport),
     ...templatesApi(transport),
     ...tenantsApi(transport),
+    ...credentialsApi(transport),
+    ...apiKeysApi(transport),
     ...brandingApi(transport),
   };
 }

@@ -13,7 +13,7 @@ export interface ApiClientOptions {
 }
 
 /** HTTP methods the client uses. */
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** What the client needs of a schema (shared's zod schemas satisfy it; the editor does not import zod itself). */
 export interface Schema<T> {

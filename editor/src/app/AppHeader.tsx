@@ -7,7 +7,7 @@ import { Link } from './Link.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 /** The pages the header links to. */
-export type AppSection = 'workflows' | 'inbox' | 'audit' | 'templates' | 'clients';
+export type AppSection = 'workflows' | 'inbox' | 'audit' | 'templates' | 'clients' | 'settings';
 
 /** Header of the app's own pages (not the editor, which has its top bar); `current` marks the page shown. "Audit" only for who may read it. */
 export function AppHeader({ user, api, current, onSignOut }: { user: UserDto; api: Pick<ApiClient, 'listTasks'>; current: AppSection; onSignOut(): void }) {
@@ -27,6 +27,11 @@ export function AppHeader({ user, api, current, onSignOut }: { user: UserDto; ap
         {user.tenantKind === 'partner' && can(user.roles, 'tenant.manage') ? (
           <Link href="/clients" data-testid="clients-link" aria-current={current === 'clients' ? 'page' : undefined}>
             Clients
+          </Link>
+        ) : null}
+        {can(user.roles, 'credential.read') || can(user.roles, 'apikey.manage') || can(user.roles, 'branding.manage') ? (
+          <Link href="/settings" data-testid="settings-link" aria-current={current === 'settings' ? 'page' : undefined}>
+            Settings
           </Link>
         ) : null}
         {can(user.roles, 'audit.read') ? (

@@ -9,6 +9,9 @@ describe('routes', () => {
     expect(parseRoute('/sign-in', '?next=%2Fworkflows%2Fx')).toEqual({ name: 'sign-in', next: '/workflows/x' });
     expect(parseRoute('/nope', '')).toEqual({ name: 'not-found', path: '/nope' });
     expect(parseRoute('/clients', '')).toEqual({ name: 'clients' });
+    expect(parseRoute('/settings', '')).toEqual({ name: 'settings', section: 'credentials' });
+    expect(parseRoute('/settings/api-keys/', '')).toEqual({ name: 'settings', section: 'api-keys' });
+    expect(parseRoute('/settings/branding', '')).toEqual({ name: 'settings', section: 'branding' });
   });
 
   it('ignores sign-in redirects to other sites', () => {

@@ -16,6 +16,8 @@ export type Route =
   | { name: 'templates' }
   /** A partner's client tenants: their runs and approval SLAs, new clients, acting in one. */
   | { name: 'clients' }
+  /** The tenant's settings: credentials, API keys, branding. */
+  | { name: 'settings'; section: 'credentials' | 'api-keys' | 'branding' }
   | { name: 'not-found'; path: string };
 
 /** The route of a location (the runtime serves index.html for every non-API path). */
@@ -35,6 +37,9 @@ export function parseRoute(pathname: string, search: string): Route {
   if (path === '/inbox') return { name: 'inbox', taskId: null };
   if (path === '/templates') return { name: 'templates' };
   if (path === '/clients') return { name: 'clients' };
+  if (path === '/settings' || path === '/settings/credentials') return { name: 'settings', section: 'credentials' };
+  if (path === '/settings/api-keys') return { name: 'settings', section: 'api-keys' };
+  if (path === '/settings/branding') return { name: 'settings', section: 'branding' };
   const task = /^\/inbox\/([^/]+)$/.exec(path);
   if (task?.[1]) return { name: 'inbox', taskId: decodeURIComponent(task[1]) };
   return { name: 'not-found', path };

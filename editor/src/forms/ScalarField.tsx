@@ -32,7 +32,8 @@ export function ScalarField(props: ShellProps & { expression: boolean }) {
   const helpId = `${id}-help`;
   const issuesId = `${id}-issues`;
   const describedBy = [help && helpId, hint !== null && `${id}-hint`, issues.length > 0 && issuesId].filter(Boolean).join(' ') || undefined;
-  const controlProps = { id, field, value, onChange: emit, label, required, readOnly: form.readOnly, invalid: issues.length > 0, describedBy };
+  const suggestions = path.length === 1 ? form.suggestions[String(path[0])] : undefined;
+  const controlProps = { id, field, value, onChange: emit, label, required, readOnly: form.readOnly, invalid: issues.length > 0, describedBy, suggestions };
   const control = expression ? (
     <ExpressionInput
       {...ariaOf(controlProps)}

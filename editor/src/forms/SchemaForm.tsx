@@ -2,12 +2,14 @@ import { useId, useMemo, useRef } from 'react';
 import type { ExpressionContext } from './expression-context.ts';
 import { Field } from './Field.tsx';
 import { propertyLabel } from './field-labels.ts';
-import { FormContext, type FormContextValue } from './form-context.ts';
+import { FormContext, type FieldSuggestion, type FormContextValue } from './form-context.ts';
 import { unclaimedIssues, type FormIssue } from './issue-paths.ts';
 import { IssueList } from './IssueList.tsx';
 import { schemaToModel } from './schema-to-model.ts';
 import { isRecord, setIn, type ValuePath } from './value-path.ts';
 import './forms.css';
+
+const NO_SUGGESTIONS: Readonly<Record<string, readonly FieldSuggestion[]>> = {};
 
 /** Props of {@link SchemaForm}. */
 export interface SchemaFormProps {
@@ -25,10 +27,12 @@ export interface SchemaFormProps {
   idPrefix?: string;
   /** Top-level fields the runtime takes literally (e.g. code): no expression toggle there. */
   literalFields?: readonly string[];
+  /** Values to offer in top-level text fields (e.g. the tenant's credentials in a credential field). */
+  suggestions?: Readonly<Record<string, readonly FieldSuggestion[]>>;
 }
 
 /** A node's config form, generated from its JSON Schema; every field can also hold a `{{ }}` expression. */
-export function SchemaForm({ schema, value, onChange, issues, expressionContext, readOnly = false, idPrefix, literalFields }: SchemaFormProps) {
+export function SchemaForm({ schema, value, onChange, issues, expressionContext, readOnly = false, idPrefix, literalFields, suggestions = NO_SUGGESTIONS }: SchemaFormProps) {
   const literal = useMemo(() => new Set(literalFields ?? []), [literalFields]);
   const model = useMemo(() => schemaToModel(schema), [schema]);
   const reactId = useId();
@@ -50,8 +54,9 @@ export function SchemaForm({ schema, value, onChange, issues, expressionContext,
       readOnly,
       idPrefix: prefix,
       literalFields: literal,
+      suggestions,
     }),
-    [value, onChange, issues, expressionContext, readOnly, prefix, literal],
+    [value, onChange, issues, expressionContext, readOnly, prefix, literal, suggestions],
   );
   const keys = model.kind === 'object' ? model.properties.map((property) => property.key) : null;
   const unclaimed = keys === null ? issues.filter((issue) => issue.path.length === 0) : unclaimedIssues(issues, keys);

@@ -18,5 +18,18 @@ export function TextControl(props: ControlProps<FieldOf<'string'>>) {
   };
   if (field.multiline) return <textarea {...common} rows={8} spellCheck={false} className="cs-input cs-input--code" />;
   const type = (field.format !== undefined ? INPUT_TYPES[field.format] : undefined) ?? 'text';
-  return <input {...common} type={type} className="cs-input" />;
+  const options = props.suggestions ?? [];
+  if (options.length === 0) return <input {...common} type={type} className="cs-input" />;
+  // A list to pick from, while any text stays allowed (e.g. a credential's name instead of its id).
+  const listId = `${id}-options`;
+  return (
+    <>
+      <input {...common} type={type} className="cs-input" list={listId} autoComplete="off" />
+      <datalist id={listId}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value} label={option.label} />
+        ))}
+      </datalist>
+    </>
+  );
 }

@@ -12,6 +12,8 @@ export interface ControlProps<F extends FieldModel = FieldModel> {
   readOnly: boolean;
   invalid: boolean;
   describedBy: string | undefined;
+  /** Values a text control offers to pick from (it still takes any text). */
+  suggestions?: readonly { value: string; label: string }[] | undefined;
 }
 
 /** The ARIA attributes every control sets from its {@link ControlProps}. */

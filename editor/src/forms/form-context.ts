@@ -3,6 +3,12 @@ import type { ExpressionContext } from './expression-context.ts';
 import type { FormIssue } from './issue-paths.ts';
 import type { ValuePath } from './value-path.ts';
 
+/** A value offered in a text field: what it sets, and how it reads (e.g. a credential's id and name). */
+export interface FieldSuggestion {
+  value: string;
+  label: string;
+}
+
 /** What every field of one form shares: the whole value, one way to change it, the issues. */
 export interface FormContextValue {
   root: Record<string, unknown>;
@@ -14,6 +20,8 @@ export interface FormContextValue {
   idPrefix: string;
   /** Top-level fields taken literally: their values are never expressions. */
   literalFields: ReadonlySet<string>;
+  /** Values offered in top-level text fields, by field name. */
+  suggestions: Readonly<Record<string, readonly FieldSuggestion[]>>;
 }
 
 /** The context a {@link SchemaForm} provides to its fields. */

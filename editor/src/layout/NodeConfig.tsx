@@ -7,6 +7,14 @@ import { useEditorStore, useEditorStoreApi } from '../store/editor-context.tsx';
 import { fieldIssuesOf, nodeLevelIssuesOf } from '../store/issues.ts';
 import { upstreamOf } from '../store/upstream.ts';
 import { LabelField } from './LabelField.tsx';
+import { kindLabel } from '../credentials/credential-form.ts';
+import type { CredentialDto } from '@countersign/shared';
+
+/** The tenant's credentials offered in each credential field of a node type (by id, labelled by name and kind). */
+function credentialSuggestions(fields: readonly string[], credentials: readonly Pick<CredentialDto, 'id' | 'name' | 'kind' | 'headerName'>[]): Record<string, { value: string; label: string }[]> {
+  const options = credentials.map((credential) => ({ value: credential.id, label: `${credential.name} (${kindLabel(credential)})` }));
+  return Object.fromEntries(fields.map((field) => [field, options]));
+}
 
 /** Field names of a node's input in the shown run, for `$input.` completion. */
 function inputFields(input: unknown): string[] {
@@ -31,6 +39,8 @@ export function NodeConfig({ nodeId }: { nodeId: string }) {
   const fields = useEditorStore(useShallow((state) => inputFields(state.runDetail?.steps.find((step) => step.nodeId === nodeId)?.input)));
   const context = useMemo<ExpressionContext>(() => ({ upstreamLabels, inputFields: fields }), [upstreamLabels, fields]);
   const fieldIssues = useMemo(() => fieldIssuesOf(issues, nodeId), [issues, nodeId]);
+  const credentials = useEditorStore((state) => state.credentials);
+  const suggestions = useMemo(() => credentialSuggestions(info?.credentialFields ?? [], credentials), [info, credentials]);
   const nodeIssues = useMemo(() => nodeLevelIssuesOf(issues, nodeId), [issues, nodeId]);
 
   if (!data) return null;
@@ -70,6 +80,7 @@ export function NodeConfig({ nodeId }: { nodeId: string }) {
         <SchemaForm
           key={nodeId}
           literalFields={info.literalFields}
+          suggestions={suggestions}
           schema={info.configSchema}
           value={data.config}
           onChange={(config) => store.getState().updateConfig(nodeId, config)}

@@ -31,7 +31,9 @@ export type EditorApi = Pick<
   | 'listRuns'
   | 'getRun'
   | 'allRunEvents'
->;
+> &
+  // Optional: the credential field's suggestions (an embedding host's API may not offer it).
+  Partial<Pick<ApiClient, 'listCredentials'>>;
 
 /** Everything one editor instance depends on: injected, so tests and embedders control it. */
 export interface EditorDeps {

@@ -1,4 +1,4 @@
-import { canonicalJson, GraphSchema, hashGraph, type VersionDto, type WorkflowDto, type WorkflowSummaryDto } from '@countersign/shared';
+import { canonicalJson, GraphSchema, hashGraph, type CredentialDto, type VersionDto, type WorkflowDto, type WorkflowSummaryDto } from '@countersign/shared';
 import { errorMessage } from '../api/api-error.ts';
 import type { DraftBackupStore } from './draft-backup.ts';
 import type { EditorDeps } from './editor-deps.ts';
@@ -17,6 +17,8 @@ export interface WorkflowSlice {
   /** Hash of the draft as the runtime last stored it (positions excluded, like version hashes). */
   draftHash: string | null;
   versionBusy: boolean;
+  /** The tenant's credentials (names and kinds, never values), offered in credential fields; empty when the user may not list them. */
+  credentials: Pick<CredentialDto, 'id' | 'name' | 'kind' | 'headerName'>[];
   /** Loads the workflow, node types, versions and runs; restores a newer local copy of the draft. */
   load(): Promise<void>;
   refreshVersions(): Promise<void>;
@@ -53,10 +55,16 @@ export function createWorkflowSlice(set: SetEditorState, get: GetEditorState, de
     versions: [],
     draftHash: null,
     versionBusy: false,
+    credentials: [],
 
     load: async () => {
       if (get().loadState === 'loading') return;
       set({ loadState: 'loading', loadError: null });
+      // Beside the load, never blocking it: a role without credential.read simply gets no suggestions.
+      api.listCredentials?.().then(
+        (items) => set({ credentials: items.map(({ id, name, kind, headerName }) => ({ id, name, kind, headerName })) }),
+        () => set({ credentials: [] }),
+      );
       try {
         const [workflow, nodeTypes, versions, runs] = await Promise.all([
           api.getWorkflow(workflowId),

@@ -11,6 +11,7 @@ const info = (type: string, category: string, title: string, ports: NodeTypeInfo
   ports,
   configSchema,
   literalFields: [],
+  credentialFields: [],
 });
 
 /** Node types as GET /api/node-types describes them, for tests. */

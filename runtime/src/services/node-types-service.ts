@@ -14,6 +14,7 @@ export function describeNodeType(definition: AnyNodeDefinition): NodeTypeInfo {
     // Config-dependent capabilities (e.g. an HTTP request's purpose) are given for an empty config here.
     capabilities: nodeCapabilities(definition, {}),
     literalFields: [...(definition.literalFields ?? [])],
+    credentialFields: [...(definition.credentialFields ?? [])],
     // Dynamic ports depend on the config; with an empty one the editor sees the fixed part (e.g. `default`).
     ports: { in: [...definition.ports.in], out: outputPorts(definition, {}), dynamicOut, error: routesErrors(definition) },
     configSchema: z.toJSONSchema(definition.config, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,

@@ -194,6 +194,8 @@ export const NodeTypeInfoSchema = z.object({
   configSchema: z.record(z.string(), z.unknown()),
   /** Top-level config fields taken literally: `{{ }}` there is text (e.g. code), never an expression. */
   literalFields: z.array(z.string()),
+  /** Top-level config fields that name a credential of the tenant (the editor offers the tenant's credentials there). */
+  credentialFields: z.array(z.string()).default([]),
 });
 
 /** `GET /api/node-types` response. */
