@@ -3,6 +3,7 @@ import type { TenantDto } from '@countersign/shared';
 import type { ApiClient } from '../api/api-client.ts';
 import { ApiError, errorMessage } from '../api/api-error.ts';
 import { useFocusTrap } from '../runs/index.ts';
+import { DialogFooter } from '../layout/DialogFooter.tsx';
 
 type Field = 'name' | 'adminName' | 'email' | 'password';
 
@@ -76,19 +77,7 @@ export function NewClientDialog({ api, onClose, onCreated }: { api: Pick<ApiClie
         {field('adminName', "Admin's name", { autoComplete: 'off' })}
         {field('email', "Admin's email", { type: 'email', autoComplete: 'off' })}
         {field('password', 'First password (12 characters or more)', { type: 'password', autoComplete: 'new-password', minLength: 12 })}
-        {error ? (
-          <p className="cs-error-text" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="cs-dialog__actions">
-          <button type="button" className="cs-button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="cs-button cs-button--primary" disabled={busy} data-testid="new-client-create">
-            {busy ? 'Creating…' : 'Create client'}
-          </button>
-        </div>
+        <DialogFooter error={error} busy={busy} submitLabel="Create client" busyLabel="Creating…" submitTestId="new-client-create" onCancel={onClose} />
       </form>
     </div>
   );

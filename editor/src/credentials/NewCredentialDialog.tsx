@@ -4,6 +4,7 @@ import { useFocusTrap } from '../runs/index.ts';
 import { credentialValue, EMPTY_SECRET, formFailure, KIND_HINT, KIND_LABEL, type CredentialKind, type FieldIssues } from './credential-form.ts';
 import type { CredentialsApi } from './credentials-api.ts';
 import { FieldIssue, issueProps, SecretFields } from './SecretFields.tsx';
+import { DialogFooter } from '../layout/DialogFooter.tsx';
 
 /** Stores a new credential: a name, a kind, a header name for `header`, and the value in the kind's shape. */
 export function NewCredentialDialog({ api, onClose, onCreated }: { api: Pick<CredentialsApi, 'createCredential'>; onClose(): void; onCreated(credential: CredentialDto): void }) {
@@ -102,19 +103,7 @@ export function NewCredentialDialog({ api, onClose, onCreated }: { api: Pick<Cre
           </div>
         ) : null}
         <SecretFields id={id} kind={kind} value={secret} onChange={setSecret} issues={issues} />
-        {error ? (
-          <p className="cs-error-text" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="cs-dialog__actions">
-          <button type="button" className="cs-button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="cs-button cs-button--primary" disabled={busy} data-testid="credential-create">
-            {busy ? 'Saving…' : 'Save credential'}
-          </button>
-        </div>
+        <DialogFooter error={error} busy={busy} submitLabel="Save credential" busyLabel="Saving…" submitTestId="credential-create" onCancel={onClose} />
       </form>
     </div>
   );

@@ -4,6 +4,7 @@ import { useFocusTrap } from '../runs/index.ts';
 import { credentialValue, EMPTY_SECRET, formFailure, kindLabel, type FieldIssues } from './credential-form.ts';
 import type { CredentialsApi } from './credentials-api.ts';
 import { SecretFields } from './SecretFields.tsx';
+import { DialogFooter } from '../layout/DialogFooter.tsx';
 
 /** Replaces a credential's value (a renewed token, a changed password) in the shape of its kind. */
 export function ReplaceValueDialog({ api, credential, onClose, onReplaced }: { api: Pick<CredentialsApi, 'replaceCredentialValue'>; credential: CredentialDto; onClose(): void; onReplaced(credential: CredentialDto): void }) {
@@ -40,19 +41,7 @@ export function ReplaceValueDialog({ api, credential, onClose, onReplaced }: { a
           {kindLabel(credential)}. Steps that use it send the new value from now on; the old value cannot be brought back.
         </p>
         <SecretFields id={id} kind={credential.kind} value={secret} onChange={setSecret} issues={issues} replacing />
-        {error ? (
-          <p className="cs-error-text" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="cs-dialog__actions">
-          <button type="button" className="cs-button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="cs-button cs-button--primary" disabled={busy} data-testid="credential-replace-save">
-            {busy ? 'Replacing…' : 'Replace value'}
-          </button>
-        </div>
+        <DialogFooter error={error} busy={busy} submitLabel="Replace value" busyLabel="Replacing…" submitTestId="credential-replace-save" onCancel={onClose} />
       </form>
     </div>
   );

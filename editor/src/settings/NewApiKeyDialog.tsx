@@ -3,6 +3,7 @@ import { ROLES, type Role } from '@countersign/shared';
 import { ApiError, errorMessage } from '../api/api-error.ts';
 import { useFocusTrap } from '../runs/index.ts';
 import type { ApiKeysApi } from './api-keys-api.ts';
+import { DialogFooter } from '../layout/DialogFooter.tsx';
 
 type Field = 'name' | 'roles' | 'rateLimitPerMinute';
 type Created = Awaited<ReturnType<ApiKeysApi['createApiKey']>>;
@@ -129,19 +130,7 @@ export function NewApiKeyDialog({ api, onClose, onCreated }: { api: Pick<ApiKeys
           />
           {issue('rateLimitPerMinute')}
         </div>
-        {error ? (
-          <p className="cs-error-text" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="cs-dialog__actions">
-          <button type="button" className="cs-button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="cs-button cs-button--primary" disabled={busy || name.trim() === '' || roles.length === 0} data-testid="apikey-create">
-            {busy ? 'Creating…' : 'Create key'}
-          </button>
-        </div>
+        <DialogFooter error={error} busy={busy} submitLabel="Create key" busyLabel="Creating…" submitTestId="apikey-create" onCancel={onClose} disabled={name.trim() === '' || roles.length === 0} />
       </form>
     </div>
   );

@@ -6,6 +6,7 @@ import { navigate, workflowPath } from '../app/router.ts';
 import { SchemaForm, type ExpressionContext, type FormIssue } from '../forms/index.ts';
 import { useFocusTrap } from '../runs/index.ts';
 import { initialParameterValues, parameterFormIssues } from './template-form.ts';
+import { DialogFooter } from '../layout/DialogFooter.tsx';
 
 // Parameters are values, not expressions: no field offers {{ }} and completion has nothing to offer.
 const NO_EXPRESSIONS: ExpressionContext = { upstreamLabels: [], inputFields: [] };
@@ -54,19 +55,7 @@ export function UseTemplateDialog({ api, template, onClose }: { api: Pick<ApiCli
         <div className="cs-template-dialog__parameters" data-testid="template-parameters">
           <SchemaForm schema={schema} value={values} onChange={setValues} issues={issues} expressionContext={NO_EXPRESSIONS} literalFields={literal} idPrefix={`${id.replace(/[^\w-]/g, '')}-p`} />
         </div>
-        {error ? (
-          <p className="cs-error-text" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="cs-template-dialog__actions">
-          <button type="button" className="cs-button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="cs-button cs-button--primary" data-testid="template-instantiate" disabled={busy}>
-            {busy ? 'Creating…' : 'Create workflow'}
-          </button>
-        </div>
+        <DialogFooter error={error} busy={busy} submitLabel="Create workflow" busyLabel="Creating…" submitTestId="template-instantiate" onCancel={onClose} className="cs-template-dialog__actions" />
       </form>
     </div>
   );

@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, newPage, screenshot } from '../support/browser.ts';
-import { signIn, startBrowserApp, type BrowserApp } from '../support/browser-app.ts';
-import type { RuntimeProcess } from '../support/runtime-process.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot } from '../support/browser.ts';
+import { signIn, useBrowserApp } from '../support/browser-app.ts';
 
 const available = browserAvailable();
 if (!available.ok && process.env['CI']) throw new Error(`browser tests cannot run in CI: ${available.reason}`);
 
 // Skipped only outside CI when Chromium or the built editor is missing (reason printed above by browserAvailable).
 describe.skipIf(!available.ok)("a partner admin's clients in a browser", () => {
-  let app: BrowserApp;
-  let runtime: RuntimeProcess;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    app = await startBrowserApp();
-    ({ runtime, browser } = app);
-    page = await newPage(browser);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  const suite = useBrowserApp();
 
   it("sees each client's runs and approval tasks, opens one as its admin, and goes back", async () => {
+    const { page, runtime } = suite;
     // A run in the client "Demo Finance Ltd": an invoice through its published AP workflow.
     const invoice = { invoiceNumber: 'INV-9001', vendor: 'ACME-GMBH', amount: 845_000, currency: 'EUR', invoiceDate: '2026-11-20', submittedBy: 'demo-operator' };
     const hook = await fetch(`${runtime.baseUrl}/hooks/ap-invoice-intake`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(invoice) });

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, newPage, screenshot } from '../support/browser.ts';
-import { signIn, startBrowserApp, type BrowserApp } from '../support/browser-app.ts';
-import { DEMO_PASSWORD, type RuntimeProcess } from '../support/runtime-process.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot } from '../support/browser.ts';
+import { signIn, useBrowserApp } from '../support/browser-app.ts';
+import { DEMO_PASSWORD } from '../support/runtime-process.ts';
 
 const available = browserAvailable();
 if (!available.ok && process.env['CI']) throw new Error(`browser tests cannot run in CI: ${available.reason}`);
@@ -15,22 +14,10 @@ async function submitInvoice(baseUrl: string, invoice: Record<string, unknown>):
 
 // Skipped only outside CI when Chromium or the built editor is missing (reason printed above by browserAvailable).
 describe.skipIf(!available.ok)('the approval inbox in a browser', () => {
-  let app: BrowserApp;
-  let runtime: RuntimeProcess;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    app = await startBrowserApp();
-    ({ runtime, browser } = app);
-    page = await newPage(browser);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  const suite = useBrowserApp();
 
   it('an approver opens a task with its evidence, approves it, and watches the run continue to the ERP post', async () => {
+    const { page, runtime } = suite;
     const invoice = { invoiceNumber: 'INV-5521', vendor: 'ACME-GMBH', amount: 845_000, currency: 'EUR', invoiceDate: '2026-11-20', submittedBy: 'demo-operator' };
     const runId = await submitInvoice(runtime.baseUrl, invoice);
     // An invoice the approver submitted themselves never reaches their inbox.

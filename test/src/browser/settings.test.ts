@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, newPage, screenshot } from '../support/browser.ts';
-import { signIn, startBrowserApp, type BrowserApp } from '../support/browser-app.ts';
-import type { RuntimeProcess } from '../support/runtime-process.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot } from '../support/browser.ts';
+import { signIn, useBrowserApp } from '../support/browser-app.ts';
 
 const available = browserAvailable();
 if (!available.ok && process.env['CI']) throw new Error(`browser tests cannot run in CI: ${available.reason}`);
 
 // Skipped only outside CI when Chromium or the built editor is missing (reason printed above by browserAvailable).
 describe.skipIf(!available.ok)("a tenant admin's settings in a browser", () => {
-  let app: BrowserApp;
-  let runtime: RuntimeProcess;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    app = await startBrowserApp();
-    ({ runtime, browser } = app);
-    page = await newPage(browser);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  const suite = useBrowserApp();
 
   it('adds a credential (its value never shown), creates an API key shown once, and sees the branding form', async () => {
+    const { page, runtime } = suite;
     await signIn(page, runtime.baseUrl, 'admin');
     await page.getByTestId('settings-link').click();
     await page.getByRole('heading', { name: 'Credentials' }).waitFor();

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { EDITOR_DIST, launchBrowser } from './browser.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { EDITOR_DIST, launchBrowser, newPage } from './browser.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
 import { DEMO_PASSWORD, startRuntime, type RuntimeProcess } from './runtime-process.ts';
 
@@ -22,6 +23,44 @@ export async function startBrowserApp(): Promise<BrowserApp> {
       await browser.close();
       await runtime.stop();
       await db.drop();
+    },
+  };
+}
+
+/** What the tests of a {@link useBrowserApp} suite reach: set before the first test runs. */
+export interface BrowserSuite {
+  readonly runtime: RuntimeProcess;
+  readonly browser: Browser;
+  readonly page: Page;
+}
+
+/**
+ * Starts the product and a page for the enclosing `describe` (closed after its last test). Read the
+ * fields inside the tests, not at collection time.
+ */
+export function useBrowserApp(): BrowserSuite {
+  let app: BrowserApp | undefined;
+  let page: Page | undefined;
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`The browser app has no ${what} yet: use it inside a test`);
+    return value;
+  };
+  beforeAll(async () => {
+    app = await startBrowserApp();
+    page = await newPage(app.browser);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  return {
+    get runtime() {
+      return started(app, 'runtime').runtime;
+    },
+    get browser() {
+      return started(app, 'browser').browser;
+    },
+    get page() {
+      return started(page, 'page');
     },
   };
 }
