@@ -67,6 +67,11 @@ describe('the Branding settings page', () => {
     expect(inheritedOf(TENANT, true).productName).toBeUndefined();
   });
 
+  it("shows the partner's value under a field the client set itself, when the runtime says what it inherits", () => {
+    const withInherited = { ...TENANT, inherited: { ...DEFAULT_BRANDING, productName: 'Northwind Flow' } };
+    expect(inheritedOf(withInherited, true).productName).toBe('Northwind Flow');
+  });
+
   it('refuses a low-contrast primary colour before sending', async () => {
     const user = userEvent.setup();
     const api = fakeApi();

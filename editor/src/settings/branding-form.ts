@@ -100,6 +100,12 @@ const display = (value: EffectiveBrandingDto[BrandingField]): string => (Array.i
 export function inheritedOf(tenant: TenantBrandingDto, hasPartner: boolean, known: InheritedValues = {}): InheritedValues {
   const inherited: InheritedValues = {};
   for (const field of BRANDING_FIELDS) {
+    // A runtime that says what each field inherits is the authority.
+    if (tenant.inherited) {
+      const value = display(tenant.inherited[field]);
+      if (value !== undefined) inherited[field] = value;
+      continue;
+    }
     const own = tenant.own[field];
     const unset = own === undefined || (Array.isArray(own) && own.length === 0);
     const value = unset ? display(tenant.effective[field]) : hasPartner ? known[field] : display(DEFAULT_BRANDING[field]);

@@ -22,7 +22,7 @@ const branding = async (token: string) => TenantBrandingSchema.parse((await t.ca
 
 describe('branding: client <- partner <- defaults', () => {
   it('inherits field by field, and a partner admin may brand its client', async () => {
-    expect(await branding(designer)).toEqual({ effective: DEFAULT_BRANDING, own: {} });
+    expect(await branding(designer)).toEqual({ effective: DEFAULT_BRANDING, own: {}, inherited: DEFAULT_BRANDING });
 
     const saved = await t.call('PUT', '/api/branding', { token: partner, json: NORTHWIND });
     expect(saved.status).toBe(200);
@@ -34,6 +34,8 @@ describe('branding: client <- partner <- defaults', () => {
     // The client's own field wins; the rest still comes from the partner.
     expect((await t.call('PUT', '/api/branding', { token: clientAdmin, json: { accentColor: '#B45309' } })).status).toBe(200);
     expect((await branding(designer)).effective).toMatchObject({ productName: 'Northwind Flow', accentColor: '#b45309', primaryColor: '#6d28d9' });
+    // What the client's own accent hides: the partner's (here Countersign's, which the partner kept).
+    expect((await branding(designer)).inherited).toMatchObject({ productName: 'Northwind Flow', accentColor: DEFAULT_BRANDING.accentColor });
 
     // PUT replaces the client's own branding: its accent goes back to the inherited one.
     const byPartner = await t.call('PUT', '/api/tenants/demo/branding', { token: partner, json: { productName: 'Demo Finance Approvals' } });

@@ -21,7 +21,7 @@ export interface BrandingService {
 export function createBrandingService(knex: Knex): BrandingService {
   const view = async (tenantId: string): Promise<TenantBrandingDto> => {
     const { own, partner } = await readBrandingChain(knex, tenantId);
-    return { effective: effectiveBranding(own, partner), own };
+    return { effective: effectiveBranding(own, partner), own, inherited: effectiveBranding({}, partner) };
   };
   return {
     get: (actor) => view(actor.tenantId),

@@ -36,8 +36,11 @@ export const EffectiveBrandingSchema = z.object({
   customDomains: z.array(z.string()),
 });
 
-/** `GET`/`PUT /api/branding`, `PUT /api/tenants/:id/branding`: what the tenant shows, and what it set itself. */
-export const TenantBrandingSchema = z.object({ effective: EffectiveBrandingSchema, own: BrandingSchema });
+/**
+ * `GET`/`PUT /api/branding`, `PUT /api/tenants/:id/branding`: what the tenant shows, what it set itself,
+ * and what each field would be without its own value (its partner's, else Countersign's).
+ */
+export const TenantBrandingSchema = z.object({ effective: EffectiveBrandingSchema, own: BrandingSchema, inherited: EffectiveBrandingSchema.optional() });
 
 /** `GET /api/public/branding`: the branding of the request's host, before sign-in (never a tenant id). */
 export const PublicBrandingSchema = EffectiveBrandingSchema.omit({ customDomains: true });
