@@ -30,6 +30,8 @@ export interface Auth {
    * the caller has checked the client belongs to the user's partner tenant.
    */
   issueSwitchToken(user: AuthUser, clientTenantId: string): Promise<string>;
+  /** The user as sign-in returns it: with the kind of its tenant (partner, client, standalone). */
+  describe(user: AuthUser): Promise<AuthUser>;
   /** Like `verify`, telling an API key (`csk_...`, with its rate limit) from a user's bearer token. */
   authenticate(credential: string): Promise<Authenticated>;
   hashPassword(password: string): Promise<string>;
@@ -106,8 +108,14 @@ export async function createAuth(knex: Knex, jwtSecret?: string, options: AuthOp
     return { user: await verifyEmbedToken(credential, options.embedKeys) };
   };
 
+  const describe = async (user: AuthUser): Promise<AuthUser> => {
+    const tenant = await knex('tenants').where({ id: user.tenantId }).first<{ kind: TenantDto['kind'] } | undefined>('kind');
+    return tenant ? { ...user, tenantKind: tenant.kind } : user;
+  };
+
   // Signing in and checking a credential come before any tenant is known: system work.
   return {
+    describe,
     login: (email, password) => asSystem(async () => {
       const row = await findUser({ email: email.trim().toLowerCase() });
       const matches = await verifyPassword(password, row?.password_hash ?? decoy);
@@ -116,8 +124,7 @@ export async function createAuth(knex: Knex, jwtSecret?: string, options: AuthOp
         await audited(knex, row.tenant_id, async (_trx, record) => record(auditEntry({ actor: userActor(row.id), action: 'auth.login_refused', target: { type: 'user', id: row.id }, reason: WRONG_CREDENTIALS })));
       }
       if (!row || !matches) throw new CountersignError('UNAUTHENTICATED', WRONG_CREDENTIALS);
-      const tenant = await knex('tenants').where({ id: row.tenant_id }).first<{ kind: TenantDto['kind'] }>('kind');
-      const user = { ...toUser(row), ...(tenant ? { tenantKind: tenant.kind } : {}) };
+      const user = await describe(toUser(row));
       await audited(knex, user.tenantId, async (_trx, record) => record(auditEntry({ actor: userActor(user.id), action: 'auth.login', target: { type: 'user', id: user.id } })));
       const token = await new SignJWT({ tid: user.tenantId, roles: user.roles })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })

@@ -30,7 +30,7 @@ describe('embed tokens', () => {
     const me = await t.call('GET', '/api/auth/me', { token });
     expect(me).toEqual({
       status: 200,
-      body: { id: 'embed:u-1', tenantId: 'demo', name: 'Ana Host', email: 'ana@host.test', roles: ['designer'], restrictions: { readOnly: false, nodeCategories: ['trigger', 'data'] } },
+      body: { id: 'embed:u-1', tenantId: 'demo', name: 'Ana Host', email: 'ana@host.test', roles: ['designer'], restrictions: { readOnly: false, nodeCategories: ['trigger', 'data'] }, tenantKind: 'client' },
     });
     const list = await t.call('GET', '/api/workflows', { token });
     expect(list.status).toBe(200);
@@ -77,7 +77,7 @@ describe('embed tokens', () => {
   });
 
   it('keeps sign-in tokens and API keys working beside embed tokens', async () => {
-    expect((await t.call('GET', '/api/auth/me', { token: admin })).body).toEqual({ id: 'demo-admin', tenantId: 'demo', email: 'admin@demo.test', name: 'Demo Admin', roles: ['admin'] });
+    expect((await t.call('GET', '/api/auth/me', { token: admin })).body).toEqual({ id: 'demo-admin', tenantId: 'demo', email: 'admin@demo.test', name: 'Demo Admin', roles: ['admin'], tenantKind: 'client' });
     const apiKey = (await t.call('POST', '/api/api-keys', { token: admin, json: { name: 'k', roles: ['auditor'] } })).body.key as string;
     expect((await t.call('GET', '/api/workflows', { headers: { 'x-api-key': apiKey } })).status).toBe(200);
   });

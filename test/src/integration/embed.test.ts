@@ -37,7 +37,7 @@ describe('the partner app embedding the runtime', () => {
     expect((await fetch(`${app.baseUrl}/embed/token`)).status).toBe(401);
     await expect(portalSession(app.baseUrl, 'dana@northwind.test', 'wrong')).rejects.toThrow(/401/);
     const token = await portalEmbedToken(app.baseUrl, await portalSession(app.baseUrl, 'dana@northwind.test'));
-    expect((await api('/api/auth/me', token)).body).toEqual({ id: 'embed:nw-dana', tenantId: 'demo', name: 'Dana Reyes', email: 'dana@northwind.test', roles: ['designer'] });
+    expect((await api('/api/auth/me', token)).body).toEqual({ id: 'embed:nw-dana', tenantId: 'demo', name: 'Dana Reyes', email: 'dana@northwind.test', roles: ['designer'], tenantKind: 'client' });
     const viewer = await portalEmbedToken(app.baseUrl, await portalSession(app.baseUrl, 'vera@northwind.test'));
     expect((await api('/api/auth/me', viewer)).body).toMatchObject({ roles: ['auditor'], restrictions: { readOnly: true } });
     expect((await api('/api/workflows/ap-invoice-intake/lint', viewer, { method: 'POST', json: {} })).status).toBe(200);

@@ -49,7 +49,7 @@ export function systemRoutes(services: ApiServices): Route[] {
       summary: 'The signed-in user',
       status: 200,
       response: UserSchema,
-      handle: ({ user }) => user,
+      handle: ({ user }) => services.auth.describe(user),
     }),
     defineRoute({
       operationId: 'listNodeTypes',
