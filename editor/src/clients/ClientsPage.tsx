@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PartnerOverviewDto } from '@countersign/shared';
 import type { ApiClient } from '../api/api-client.ts';
 import { errorMessage } from '../api/api-error.ts';
@@ -9,9 +9,9 @@ import { actInClient } from './clients-session.ts';
 import { NewClientDialog } from './NewClientDialog.tsx';
 import '../pages/pages.css';
 import './clients.css';
+import { loadFailure, useList } from '../app/use-list.ts';
 
 type Row = PartnerOverviewDto['items'][number];
-type State = { kind: 'loading' } | { kind: 'ready'; items: Row[] } | { kind: 'error'; message: string };
 
 /** Runs of the last 24 hours as a bar (scaled to the busiest client), failed ones in red. */
 function RunsBar({ row, max }: { row: Row; max: number }) {
@@ -38,22 +38,11 @@ function RunsBar({ row, max }: { row: Row; max: number }) {
  * one as its admin.
  */
 export function ClientsPage({ api, session, onSignOut, store = appSession }: { api: ApiClient; session: Session; onSignOut(): void; store?: SessionStore }) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const { state, reload: load } = useList(api.partnerOverview);
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [switching, setSwitching] = useState<string | null>(null);
 
-  const load = useCallback(() => {
-    let active = true;
-    api.partnerOverview().then(
-      (items) => active && setState({ kind: 'ready', items }),
-      (error: unknown) => active && setState({ kind: 'error', message: errorMessage(error) }),
-    );
-    return () => {
-      active = false;
-    };
-  }, [api]);
-  useEffect(load, [load]);
 
   const open = async (row: Row): Promise<void> => {
     setSwitching(row.tenant.id);
@@ -87,7 +76,7 @@ export function ClientsPage({ api, session, onSignOut, store = appSession }: { a
         {state.kind === 'loading' ? <p className="cs-muted">Loading your clients…</p> : null}
         {state.kind === 'error' ? (
           <p className="cs-error-text" role="alert">
-            Your clients could not be loaded: {state.message}
+            {loadFailure(state.error, 'Your clients')}
           </p>
         ) : null}
         {state.kind === 'ready' && items.length === 0 ? (

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { can, type CredentialDto } from '@countersign/shared';
 import type { ApiClient } from '../api/api-client.ts';
-import { ApiError, errorMessage } from '../api/api-error.ts';
+import { errorMessage } from '../api/api-error.ts';
 import { AppHeader } from '../app/AppHeader.tsx';
 import { relativeTime } from '../app/format-time.ts';
 import type { Session } from '../app/session.ts';
@@ -14,11 +14,11 @@ import { ReplaceValueDialog } from './ReplaceValueDialog.tsx';
 import '../pages/pages.css';
 import '../settings/settings.css';
 import './credentials.css';
+import { loadFailure, useList } from '../app/use-list.ts';
 
 /** What the page calls: the credentials API, and the open task count of the header. */
 export type CredentialsPageApi = CredentialsApi & Pick<ApiClient, 'listTasks'>;
 
-type ListState = { kind: 'loading' } | { kind: 'ready'; items: CredentialDto[] } | { kind: 'error'; message: string; forbidden: boolean };
 
 type Dialog = { kind: 'new' } | { kind: 'replace'; credential: CredentialDto } | { kind: 'delete'; credential: CredentialDto } | null;
 
@@ -35,7 +35,7 @@ function TimeCell({ iso, fallback }: { iso: string | null; fallback: string }) {
  * replace a value, delete one no version needs, and re-seal all under the current key; designers read.
  */
 export function CredentialsPage({ api, session, onSignOut }: { api: CredentialsPageApi; session: Session; onSignOut(): void }) {
-  const [state, setState] = useState<ListState>({ kind: 'loading' });
+  const { state, reload: load } = useList(api.listCredentials);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState('');
   const [rotating, setRotating] = useState(false);
@@ -44,17 +44,6 @@ export function CredentialsPage({ api, session, onSignOut }: { api: CredentialsP
   const manage = can(session.user.roles, 'credential.manage');
   const readOnly = !manage && can(session.user.roles, 'credential.read');
 
-  const load = useCallback(() => {
-    let active = true;
-    api.listCredentials().then(
-      (items) => active && setState({ kind: 'ready', items }),
-      (error: unknown) => active && setState({ kind: 'error', message: errorMessage(error), forbidden: error instanceof ApiError && error.status === 403 }),
-    );
-    return () => {
-      active = false;
-    };
-  }, [api]);
-  useEffect(load, [load]);
 
   const changed = (message: string): void => {
     setDialog(null);
@@ -104,7 +93,7 @@ export function CredentialsPage({ api, session, onSignOut }: { api: CredentialsP
         {state.kind === 'loading' ? <p className="cs-muted">Loading credentials…</p> : null}
         {state.kind === 'error' ? (
           <p className="cs-error-text" role="alert">
-            {state.forbidden ? state.message : `Credentials could not be loaded: ${state.message}`}
+            {loadFailure(state.error, 'Credentials')}
           </p>
         ) : null}
         {state.kind === 'ready' && items.length === 0 ? <p className="cs-card cs-credentials__empty cs-muted">{EMPTY}</p> : null}

@@ -1,26 +1,13 @@
-import { useEffect, useState } from 'react';
-import type { WorkflowSummaryDto } from '@countersign/shared';
 import type { ApiClient } from '../api/api-client.ts';
-import { errorMessage } from '../api/api-error.ts';
 import { useTheme } from '../theme/theme-context.ts';
+import { loadFailure, useList } from '../app/use-list.ts';
 
-type PickerState = { kind: 'loading' } | { kind: 'ready'; items: WorkflowSummaryDto[] } | { kind: 'error'; message: string };
 
 /** The embedded editor's start page when the host names no workflow: the tenant's workflows, to open one. */
 export function WorkflowPicker({ api, onOpen }: { api: Pick<ApiClient, 'listWorkflows'>; onOpen(workflowId: string): void }) {
   const theme = useTheme();
-  const [state, setState] = useState<PickerState>({ kind: 'loading' });
+  const { state } = useList(api.listWorkflows);
 
-  useEffect(() => {
-    let active = true;
-    api.listWorkflows().then(
-      (items) => active && setState({ kind: 'ready', items }),
-      (error: unknown) => active && setState({ kind: 'error', message: errorMessage(error) }),
-    );
-    return () => {
-      active = false;
-    };
-  }, [api]);
 
   return (
     <section className="cs-embed-picker" aria-label="Workflows">
@@ -29,7 +16,7 @@ export function WorkflowPicker({ api, onOpen }: { api: Pick<ApiClient, 'listWork
         <h2>{theme.productName} workflows</h2>
       </header>
       {state.kind === 'loading' ? <p className="cs-muted">Loading workflows…</p> : null}
-      {state.kind === 'error' ? <p role="alert">The workflows could not be loaded: {state.message}</p> : null}
+      {state.kind === 'error' ? <p role="alert">{loadFailure(state.error, 'The workflows')}</p> : null}
       {state.kind === 'ready' && state.items.length === 0 ? <p className="cs-muted">No workflows yet.</p> : null}
       {state.kind === 'ready' && state.items.length > 0 ? (
         <ul className="cs-embed-picker__list">

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { WorkflowSummaryDto } from '@countersign/shared';
+import { useState } from 'react';
 import type { ApiClient } from '../api/api-client.ts';
-import { errorMessage } from '../api/api-error.ts';
 import { AppHeader } from '../app/AppHeader.tsx';
 import { relativeTime } from '../app/format-time.ts';
 import { Link } from '../app/Link.tsx';
@@ -9,26 +7,16 @@ import type { Session } from '../app/session.ts';
 import { StatusBadge, STEP_STATUS_META } from '../runs/index.ts';
 import { NewWorkflowDialog } from './NewWorkflowDialog.tsx';
 import './pages.css';
+import { loadFailure, useList } from '../app/use-list.ts';
 
-type ListState = { kind: 'loading' } | { kind: 'ready'; items: WorkflowSummaryDto[] } | { kind: 'error'; message: string };
 
 const isStatus = (status: string): status is keyof typeof STEP_STATUS_META => Object.hasOwn(STEP_STATUS_META, status);
 
 /** The workflow list: name, last change, latest version, last run status; "New workflow"; an empty state. */
 export function WorkflowListPage({ api, session, onSignOut }: { api: ApiClient; session: Session; onSignOut(): void }) {
-  const [state, setState] = useState<ListState>({ kind: 'loading' });
+  const { state } = useList(api.listWorkflows);
   const [creating, setCreating] = useState(false);
 
-  useEffect(() => {
-    let active = true;
-    api.listWorkflows().then(
-      (items) => active && setState({ kind: 'ready', items }),
-      (error: unknown) => active && setState({ kind: 'error', message: errorMessage(error) }),
-    );
-    return () => {
-      active = false;
-    };
-  }, [api]);
 
   return (
     <div className="cs-app-page">
@@ -41,7 +29,7 @@ export function WorkflowListPage({ api, session, onSignOut }: { api: ApiClient; 
           </button>
         </div>
         {state.kind === 'loading' ? <p className="cs-muted">Loading workflows…</p> : null}
-        {state.kind === 'error' ? <p className="cs-error-text" role="alert">Workflows could not be loaded: {state.message}</p> : null}
+        {state.kind === 'error' ? <p className="cs-error-text" role="alert">{loadFailure(state.error, 'Workflows')}</p> : null}
         {state.kind === 'ready' && state.items.length === 0 ? (
           <div className="cs-card cs-list__empty">
             <p className="cs-list__empty-title">No workflows yet</p>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { can, type ApiKeyDto } from '@countersign/shared';
 import type { ApiClient } from '../api/api-client.ts';
-import { ApiError, errorMessage } from '../api/api-error.ts';
+import { errorMessage } from '../api/api-error.ts';
 import { AppHeader } from '../app/AppHeader.tsx';
 import { relativeTime } from '../app/format-time.ts';
 import type { Session } from '../app/session.ts';
@@ -12,9 +12,9 @@ import { SettingsNav } from './SettingsNav.tsx';
 import '../pages/pages.css';
 import './settings.css';
 import './settings-pages.css';
+import { loadFailure, useList } from '../app/use-list.ts';
 
 type Created = Awaited<ReturnType<ApiKeysApi['createApiKey']>>;
-type State = { kind: 'loading' } | { kind: 'ready'; items: ApiKeyDto[] } | { kind: 'error'; message: string };
 
 /** What the API keys page needs of the client. */
 export type ApiKeysPageApi = ApiKeysApi & Pick<ApiClient, 'listTasks'>;
@@ -124,28 +124,15 @@ function RevokeApiKeyDialog({ apiKey, api, onClose, onRevoked }: { apiKey: ApiKe
  * revoking one, for admins. Others see why they cannot (the runtime's 403).
  */
 export function ApiKeysPage({ api, session, onSignOut }: { api: ApiKeysPageApi; session: Session; onSignOut(): void }) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const { state, update } = useList(api.listApiKeys);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
   const [revoking, setRevoking] = useState<ApiKeyDto | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const canManage = can(session.user.roles, 'apikey.manage');
 
-  useEffect(() => {
-    let active = true;
-    api.listApiKeys().then(
-      (items) => active && setState({ kind: 'ready', items }),
-      (error: unknown) =>
-        active && setState({ kind: 'error', message: error instanceof ApiError && error.status === 403 ? error.message : `API keys could not be loaded: ${errorMessage(error)}` }),
-    );
-    return () => {
-      active = false;
-    };
-  }, [api]);
 
   const items = state.kind === 'ready' ? state.items : [];
-  // Functional updates: the answer arrives after an await, the list may have changed meanwhile.
-  const update = (change: (items: ApiKeyDto[]) => ApiKeyDto[]): void => setState((current) => ({ kind: 'ready', items: change(current.kind === 'ready' ? current.items : []) }));
 
   return (
     <div className="cs-app-page">
@@ -177,7 +164,7 @@ export function ApiKeysPage({ api, session, onSignOut }: { api: ApiKeysPageApi; 
         {state.kind === 'loading' ? <p className="cs-muted">Loading API keys…</p> : null}
         {state.kind === 'error' ? (
           <p className="cs-error-text" role="alert" data-testid="apikey-error">
-            {state.message}
+            {loadFailure(state.error, 'API keys')}
           </p>
         ) : null}
         {state.kind === 'ready' && items.length === 0 ? (
