@@ -84,11 +84,19 @@ export async function secureTenantTables(trx: Knex.Transaction): Promise<void> {
     )
   ).rows;
   const has = (table: string, policy: string): boolean => present.some((row) => row.tablename === table && row.policyname === policy);
+  // ALTER TABLE locks the table exclusively: a process starting beside running ones alters only what is not forced yet.
+  const forced = new Set(
+    (
+      await trx.raw<{ rows: { relname: string }[] }>(
+        `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = current_schema() AND c.relrowsecurity AND c.relforcerowsecurity`,
+      )
+    ).rows.map((row) => row.relname),
+  );
   const wanted = new Set<string>();
   for (const [table, predicate] of policies) {
     const name = quoteIdent(table);
-    await trx.raw(`ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY`);
-    await trx.raw(`ALTER TABLE ${name} FORCE ROW LEVEL SECURITY`);
+    if (!forced.has(table)) await trx.raw(`ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY`);
     wanted.add(`${table}.${POLICY}`);
     if (!has(table, POLICY)) await trx.raw(`CREATE POLICY ${POLICY} ON ${name} USING (${predicate}) WITH CHECK (${predicate})`);
     if (SHARED_WITH_CLIENTS.includes(table)) {
